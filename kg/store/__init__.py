@@ -1,0 +1,5 @@
+"""The embedded store; see kg/store/oxigraph.py."""
+
+from kg.store.oxigraph import OxigraphStore
+
+__all__ = ["OxigraphStore"]

@@ -1,0 +1,1 @@
+"""Evaluation of kg on independent, real data (kept outside the repository)."""

@@ -1,0 +1,460 @@
+"""Find the actors, bases and places a Doc mentions.
+
+Three sources, in order of trust: the actor dictionary (a ``SpanRuler``
+built from ``kg.resolve``'s entries: names, aliases, forces, demonyms), spaCy's
+NER mapped to kg types, and head nouns for names nobody listed ("the Hamza
+Brigade", "Kuweires airfield", "Hodeidah province"). Demonyms count as their
+state only where they modify a force noun ("Russian jets", "Syrian army");
+unnamed groups tied to a backer ("Turkish-backed rebels", "pro-Iranian
+militias") become generic-group mentions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from kg.extract.lexicon import Lexicon, load_lexicon
+from kg.extract.types import ActorMention
+from kg.model import EntityType
+
+DICT_SPANS = "kg_dictionary"
+DEMONYM = "DEMONYM"
+FORCES = "FORCES"
+
+NER_TYPES = {
+    "PERSON": EntityType.PERSON,
+    "ORG": EntityType.ORGANIZATION,
+    "GPE": EntityType.PLACE,
+    "LOC": EntityType.PLACE,
+    "FAC": EntityType.PLACE,
+    "NORP": None,
+}
+
+
+@dataclass(frozen=True)
+class DictEntry:
+    """What the extractor needs of one actor-dictionary entry."""
+
+    name: str
+    type: EntityType
+    key: str = ""
+    aliases: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    forces: tuple[str, ...] = ()
+    leads: str | None = None
+
+
+def _get(entry: Any, field: str, default: Any = None) -> Any:
+    if isinstance(entry, Mapping):
+        return entry.get(field, default)
+    return getattr(entry, field, default)
+
+
+def dictionary_entries(dictionary: Any) -> list[DictEntry]:
+    """The entries of an actor dictionary, whatever container holds them."""
+    if dictionary is None:
+        return []
+    raw: Iterable[Any]
+    entries = getattr(dictionary, "entries", None)
+    if entries is None and isinstance(dictionary, Mapping):
+        entries = dictionary.get("entries", dictionary)
+    if entries is None:
+        entries = dictionary
+    if callable(entries):
+        entries = entries()
+    raw = entries.values() if isinstance(entries, Mapping) else entries
+    out = []
+    for entry in raw:
+        name = _get(entry, "name")
+        kind = _get(entry, "type")
+        if not name or not kind:
+            continue
+        out.append(
+            DictEntry(
+                name=str(name),
+                type=EntityType(str(getattr(kind, "value", kind))),
+                key=str(_get(entry, "key", "") or name),
+                aliases=tuple(_get(entry, "aliases", ()) or ()),
+                demonyms=tuple(_get(entry, "demonyms", ()) or ()),
+                forces=tuple(_get(entry, "forces", ()) or ()),
+                leads=_get(entry, "leads") or None,
+            )
+        )
+    return out
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = [c for c in alias if c.isalpha()]
+    return len(alias) <= 3 or (bool(letters) and all(c.isupper() for c in letters))
+
+
+def ruler_patterns(entries: list[DictEntry], make_doc: Any) -> list[dict[str, Any]]:
+    """SpanRuler patterns: case-insensitive phrases, exact tokens for acronyms."""
+    patterns: list[dict[str, Any]] = []
+    seen: set[tuple[str, str, str]] = set()
+
+    def add(text: str, label: str, name: str) -> None:
+        text = text.strip()
+        if not text or (text.lower(), label, name) in seen:
+            return
+        seen.add((text.lower(), label, name))
+        if _is_acronym(text):
+            tokens = [{"ORTH": t.text} for t in make_doc(text)]
+            patterns.append({"label": label, "pattern": tokens, "id": name})
+        else:
+            patterns.append({"label": label, "pattern": text, "id": name})
+
+    for e in entries:
+        for alias in (e.name, *e.aliases):
+            add(alias, e.type.value, e.name)
+        for force in e.forces:
+            add(force, FORCES, e.name)
+        for demonym in e.demonyms:
+            add(demonym, DEMONYM, e.name)
+    return patterns
+
+
+class ActorFinder:
+    """The ``kg_actors`` component: fills ``doc._.kg_mentions``."""
+
+    def __init__(self, entries: Iterable[DictEntry] = (), lexicon: Lexicon | None = None) -> None:
+        self.lex = lexicon or load_lexicon()
+        self.set_entries(list(entries))
+
+    def set_entries(self, entries: list[DictEntry]) -> None:
+        """(Re)build the look-ups from dictionary entries."""
+        #: pattern id (entry key or name) -> canonical name
+        self.id_to_name = {e.key: e.name for e in entries} | {e.name: e.name for e in entries}
+        self.types = {e.name: e.type for e in entries}
+        self.lower_names = {e.name.lower(): e.name for e in entries}
+        for e in entries:
+            for a in e.aliases:
+                self.lower_names.setdefault(a.lower(), e.name)
+        #: head of state -> the state it acts for
+        self.acts_for = {
+            e.name: e.leads
+            for e in entries
+            if e.type is EntityType.PERSON
+            and e.leads
+            and self.types.get(e.leads) is EntityType.STATE
+        }
+        #: state -> its leaders (for "the Syrian president")
+        self.demonym_of: dict[str, str] = {}
+        for e in entries:
+            for d in e.demonyms:
+                self.demonym_of.setdefault(d.lower(), e.name)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: list[ActorMention] = []
+        dict_spans = [s for s in doc.spans.get(DICT_SPANS, []) if s.label_ != DEMONYM]
+        demonyms = [s for s in doc.spans.get(DICT_SPANS, []) if s.label_ == DEMONYM]
+        taken = filter_spans([*dict_spans, *self._generic_spans(doc, demonyms)])
+        occupied: set[int] = set()
+        for span in taken:
+            found.append(self._mention(span))
+            occupied.update(range(span.start, span.end))
+        demonym_tokens = {i for s in demonyms for i in range(s.start, s.end)}
+        by_start = {m.start: m for m in found}
+        for span in self._heuristic_spans(doc, demonym_tokens):
+            if occupied.intersection(range(span.start, span.end)):
+                continue
+            if doc[span.end - 1].lower_ == "of" and span.end in by_start:
+                # "the Islamic Movement of Ahrar al-Sham": NER's partial name joins the group
+                known = by_start[span.end]
+                if known.type in (EntityType.ARMED_GROUP, EntityType.ORGANIZATION):
+                    found.remove(known)
+                    merged = ActorMention(
+                        span.start, known.end, known.text, known.name, known.type, known.source
+                    )
+                    found.append(merged)
+                    occupied.update(range(span.start, span.end))
+                continue
+            found.append(self._mention(span))
+            occupied.update(range(span.start, span.end))
+        for span in demonyms:
+            if not occupied.intersection(range(span.start, span.end)):
+                found.append(self._mention(span))
+                occupied.update(range(span.start, span.end))
+        found.extend(self._coordinated_names(doc, found, occupied))
+        ner_single = {m.start: m for m in found if m.source == "ner" and m.end == m.start + 1}
+        for shared in self._shared_head_mentions(doc, occupied - set(ner_single)):
+            if shared.start in ner_single:
+                found.remove(ner_single[shared.start])
+            found.append(shared)
+        found.sort(key=lambda m: m.start)
+        doc._.kg_mentions = found
+        return doc
+
+    # -- building mentions -------------------------------------------------
+
+    def _mention(self, span: Span) -> ActorMention:
+        label = span.label_
+        text = _strip_det(span).text
+        if label in (DEMONYM, FORCES):
+            name = self.id_to_name.get(span.id_, span.id_)
+            return ActorMention(span.start, span.end, text, name, EntityType.STATE, label.lower())
+        if label == "GENERIC":
+            return ActorMention(
+                span.start,
+                span.end,
+                text,
+                text,
+                EntityType.ARMED_GROUP,
+                "generic",
+                group_of=span.id_,
+            )
+        kind = EntityType(label)
+        if span.id_:
+            name = self.id_to_name.get(span.id_, span.id_)
+            kind = self.types.get(name, kind)
+            return ActorMention(
+                span.start,
+                span.end,
+                text,
+                name,
+                kind,
+                "dictionary",
+                acts_for=self.acts_for.get(name),
+                is_media=text.lower() in self.lex.news_media,
+            )
+        return ActorMention(
+            span.start,
+            span.end,
+            text,
+            _name_of(span, self.lex),
+            kind,
+            "ner",
+            is_media=text.lower() in self.lex.news_media,
+        )
+
+    def _heuristic_spans(self, doc: Doc, demonym_tokens: set[int]) -> Iterator[Span]:
+        """Names from NER and head nouns, typed by kg's rules.
+
+        A name needs a proper noun that is not a demonym: "Russian base" is
+        a description, "Kuweires airfield" a name.
+        """
+        spans: list[Span] = []
+        for ent in doc.ents:
+            kind = self._ner_type(ent)
+            start = ent.start
+            # "anti-Houthi Giants": the stance prefix is not part of the name
+            while start + 2 < ent.end and doc[start].lower_ in ("anti", "pro") and doc[start + 1].text == "-":
+                start += 3
+            if kind is not None and start < ent.end:
+                spans.append(Span(doc, start, ent.end, label=kind.value))
+        spans.extend(self._head_noun_spans(doc))
+        spans = [
+            s for s in spans if any(t.pos_ == "PROPN" and t.i not in demonym_tokens for t in s)
+        ]
+        yield from filter_spans(spans)
+
+    def _ner_type(self, ent: Span) -> EntityType | None:
+        if ent.label_ not in NER_TYPES or NER_TYPES[ent.label_] is None:
+            return None
+        words = [t.text for t in ent if t.is_alpha]
+        if not words or not any(t.text[:1].isupper() for t in ent):
+            return None
+        last = words[-1].lower()
+        if last in self.lex.base_heads:
+            return EntityType.BASE
+        if any(w.lower() in self.lex.armed_group_heads for w in words) and ent.label_ in (
+            "ORG",
+            "PERSON",
+            "NORP",
+        ):
+            return EntityType.ARMED_GROUP
+        if ent.label_ == "PERSON" and len(words) == 1 and words[0].isupper():
+            return EntityType.ORGANIZATION
+        return NER_TYPES[ent.label_]
+
+    def _head_noun_spans(self, doc: Doc) -> Iterator[Span]:
+        """'X airfield' -> Base, 'X Brigade' -> ArmedGroup, 'X province' -> Place."""
+        for tok in doc:
+            low = tok.lower_
+            if low in self.lex.base_heads and tok.pos_ == "NOUN":
+                start = _proper_run_start(tok)
+                if start is not None:
+                    yield Span(doc, start, tok.i + 1, label=EntityType.BASE.value)
+            elif tok.text[:1].isupper() and low in self.lex.armed_group_heads:
+                start = _proper_run_start(tok)
+                if start is not None and tok.i - start >= 1:
+                    yield Span(doc, start, tok.i + 1, label=EntityType.ARMED_GROUP.value)
+            elif low in self.lex.place_heads and tok.pos_ in ("NOUN", "PROPN"):
+                start = _proper_run_start(tok)
+                if start is not None:
+                    yield Span(doc, start, tok.i + 1, label=EntityType.PLACE.value)
+
+    def _coordinated_names(
+        self, doc: Doc, found: list[ActorMention], occupied: set[int]
+    ) -> Iterator[ActorMention]:
+        """'Talbiseh and Zaafaraneh': an unknown proper noun coordinated with a
+        place (or group) is one too."""
+        for m in list(found):
+            if m.source == "demonym" or m.type in (EntityType.STATE, EntityType.PERSON):
+                continue
+            root = doc[m.start : m.end].root
+            for conj in root.conjuncts:
+                if conj.i in occupied or conj.pos_ != "PROPN" or not conj.text[:1].isupper():
+                    continue
+                start = conj.i
+                while (
+                    start > 0
+                    and doc[start - 1].dep_ == "compound"
+                    and doc[start - 1].head == conj
+                    and doc[start - 1].i not in occupied
+                ):
+                    start -= 1
+                span = doc[start : conj.i + 1]
+                occupied.update(range(span.start, span.end))
+                yield ActorMention(span.start, span.end, span.text, span.text, m.type, "ner")
+
+    def _shared_head_mentions(self, doc: Doc, occupied: set[int]) -> Iterator[ActorMention]:
+        """'the Akrad and Turkmen mountains', 'Idlib and Hama provinces': each
+        coordinated name with the shared head noun."""
+        lex = self.lex
+        for tok in doc:
+            if tok.lower_ not in lex.place_heads and tok.lemma_.lower() not in lex.place_heads:
+                continue
+            mods = [
+                c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
+            ]
+            for mod in mods:
+                group = [mod, *[c for c in mod.conjuncts if c.i < tok.i]]
+                if len(group) < 2:
+                    continue
+                head_word = tok.lemma_ if tok.text.endswith("s") and len(group) > 1 else tok.text
+                for part in group:
+                    if part.i in occupied or not part.text[:1].isupper():
+                        continue
+                    occupied.add(part.i)
+                    name = f"{part.text} {tok.text if not tok.text.endswith('s') else head_word}"
+                    yield ActorMention(
+                        part.i, part.i + 1, name, name, EntityType.PLACE, "shared_head"
+                    )
+
+    def _generic_spans(self, doc: Doc, demonyms: list[Span]) -> Iterator[Span]:
+        """'Turkish-backed rebels', 'pro-Iranian militias', 'U.S.-linked militants'."""
+        for tok in doc:
+            if tok.lower_ not in self.lex.generic_group_nouns or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
+                continue  # a named group: "the Rapid Support Forces"
+            backer = self.backer_of(tok)
+            if backer is None:
+                continue
+            name, first = backer
+            yield Span(doc, first, tok.i + 1, label="GENERIC", span_id=name)
+
+    def lookup_mention(self, text: str) -> ActorMention | None:
+        """A stand-in mention for a name or demonym met inside a word ("U.S.-backed")."""
+        name = self.name_for(text)
+        if name is None:
+            return None
+        kind = self.types.get(name, EntityType.STATE)
+        return ActorMention(0, 1, text, name, kind, "dictionary", acts_for=self.acts_for.get(name))
+
+    def backer_of(self, noun: Token) -> tuple[str, int] | None:
+        """The named backer in 'X-backed NOUN' / 'pro-X NOUN', and where the phrase starts."""
+        for child in noun.lefts:
+            if child.dep_ not in ("amod", "compound", "nmod", "npadvmod"):
+                continue
+            text = child.text
+            # one token: "U.S.-backed"
+            if "-" in text[1:]:
+                head, _, tail = text.rpartition("-")
+                if tail.lower() in self.lex.hyphen_participles and head:
+                    name = self.name_for(head)
+                    if name and self.lex.hyphen_participles[tail.lower()].value in (
+                        "backs",
+                        "alliedWith",
+                    ):
+                        return name, child.i
+                if head.lower() in ("pro",):
+                    name = self.name_for(tail)
+                    if name:
+                        return name, child.i
+            # split tokens: "Turkish - backed", "pro - Iranian"
+            if child.lower_ in self.lex.hyphen_participles:
+                participle = self.lex.hyphen_participles[child.lower_]
+                if participle.value not in ("backs", "alliedWith"):
+                    continue
+                i = child.i
+                doc = noun.doc
+                if i >= 2 and doc[i - 1].text == "-":
+                    name = self.name_for(doc[i - 2].text)
+                    if name:
+                        return name, i - 2
+            if child.lower_ == "pro":
+                doc = noun.doc
+                i = child.i
+                if i + 2 < len(doc) and doc[i + 1].text == "-":
+                    name = self.name_for(doc[i + 2].text)
+                    if name:
+                        return name, i
+        # "pro - Iranian" parsed as three amods
+        doc = noun.doc
+        for i in range(max(0, noun.i - 4), noun.i):
+            if doc[i].lower_ == "pro" and i + 2 < noun.i + 1 and doc[i + 1].text == "-":
+                name = self.name_for(doc[i + 2].text)
+                if name:
+                    return name, i
+        return None
+
+    def name_for(self, text: str) -> str | None:
+        """The canonical name a demonym or alias stands for ("Iranian" -> "Iran")."""
+        low = text.lower()
+        return self.demonym_of.get(low) or self.lower_names.get(low)
+
+
+def _strip_det(span: Span) -> Span:
+    start = span.start
+    while start < span.end - 1 and span.doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    return span.doc[start : span.end]
+
+
+def _name_of(span: Span, lex: Lexicon) -> str:
+    """The name to resolve: the surface form without article or trailing possessive."""
+    span = _strip_det(span)
+    end = span.end
+    while end > span.start + 1 and span.doc[end - 1].text in ("'s", "’s", "'", "’"):
+        end -= 1
+    return span.doc[span.start : end].text
+
+
+def _proper_run_start(head: Token) -> int | None:
+    """Start of the proper-noun run right before ``head`` ("al - Tanf garrison"), if any."""
+    doc = head.doc
+    i = head.i - 1
+    # allow one lower-case noun between: "Hmeymim air base"
+    if i >= 0 and doc[i].lower_ in ("air", "naval", "military", "army"):
+        i -= 1
+    start = None
+    while i >= 0:
+        t = doc[i]
+        if (t.pos_ in ("PROPN", "ADJ") and t.text[:1].isupper() and t.i > 0) or (
+            t.text == "-" and start is not None
+        ):
+            start = i
+            i -= 1
+            continue
+        if t.lower_ in ("al", "el", "ash", "ad", "as", "ar", "an") and start is not None:
+            start = i
+            i -= 1
+            continue
+        break
+    if start is not None and doc[start].text == "-":
+        start += 1
+    return start
+
+
+@Language.factory("kg_actors")
+def make_actor_finder(nlp: Language, name: str) -> ActorFinder:
+    """The component starts empty; ``kg.extract.nlp`` gives it the dictionary."""
+    return ActorFinder()

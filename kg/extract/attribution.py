@@ -1,0 +1,396 @@
+"""The ``kg_attribution`` component: who claims a relation, and how sure it is.
+
+For each candidate, the path from its trigger up to the sentence root says
+whether it sits inside reported speech ("Russia said ...", "according to X",
+"officials accused X of ...", a quoted statement), under a hedge
+("reportedly", "is believed to", "may have"), under a negation or denial
+("did not", "dismissed"), or in a hypothetical or warning ("would", "if",
+"warned that any ...") - the last are dropped. Confidence falls with hedging
+and with claim-only support.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from itertools import pairwise
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.args import Arguments
+from kg.extract.lexicon import Lexicon, load_lexicon
+from kg.extract.syntax import ACCUSE_VERBS, clause_actor, is_passive
+from kg.extract.types import ActorMention, Candidate
+from kg.model import EntityType
+
+QUOTES = '"“”„«»'
+SPEAKER_NOUNS = frozenset(
+    {
+        "statement",
+        "video",
+        "footage",
+        "report",
+        "claim",
+        "communique",
+        "message",
+        "announcement",
+        "post",
+        "release",
+    }
+)
+CLAIM_NOUNS = frozenset(
+    {
+        "claim",
+        "claims",
+        "allegation",
+        "allegations",
+        "accusation",
+        "accusations",
+        "assertion",
+        "reports",
+        "report",
+    }
+)
+HEDGE_CONFIDENCE = 0.7
+#: how the content of a reporting verb hangs from it
+CONTENT_DEPS = frozenset(
+    {"ccomp", "xcomp", "advcl", "prep", "parataxis", "nsubj", "nsubjpass", "acl"}
+)
+#: rules that read a relation presupposed inside a noun phrase ("the Russian
+#: base at Hmeymim", "Syrian President Assad"): not what a speaker claims
+PRESUPPOSED_RULES = frozenset(
+    {
+        "owner_of_base",
+        "base_of",
+        "forces_at",
+        "located",
+        "leader_noun",
+        "title_dictionary",
+        "member_noun",
+        "hyphen_modifier",
+        "generic_group",
+    }
+)
+CLAIM_CONFIDENCE = 0.85
+
+
+class Attribution:
+    """Sets ``claimed_by``/``hedged``/``negated`` on candidates; drops hypotheticals."""
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lex = lexicon or load_lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = doc._.kg_mentions or []
+        args = Arguments(mentions, self.lex)
+        out: list[Candidate] = []
+        quote_speakers = self._quote_speakers(doc, args)
+        #: trigger -> claimants, so a later mention of the same attack keeps its source
+        claimed: dict[int, list[ActorMention]] = {}
+        by_relation: dict[tuple[str, object, str], list[ActorMention]] = {}
+        for cand in sorted(doc._.kg_candidates or [], key=lambda c: c.trigger):
+            trigger = doc[cand.trigger]
+            if self._hypothetical(trigger):
+                continue
+            speakers, denied = self._speakers(trigger, args)
+            if not speakers:
+                speakers = quote_speakers.get(trigger.sent.start, [])
+            relation = (cand.subject.name, cand.predicate, cand.object.name)
+            if not speakers and cand.antecedent is not None:
+                speakers = by_relation.get(relation) or claimed.get(cand.antecedent, [])
+            if speakers:
+                claimed.setdefault(cand.trigger, speakers)
+                by_relation[relation] = speakers
+            if _presupposed(cand, trigger):
+                speakers, denied = [], False
+            hedged = self._hedged(trigger, cand)
+            negated = denied or self._negated(trigger)
+            confidence = cand.confidence
+            if hedged:
+                confidence *= HEDGE_CONFIDENCE
+            if speakers:
+                confidence *= CLAIM_CONFIDENCE
+            base = replace(
+                cand, hedged=hedged, negated=negated, confidence=round(min(1.0, confidence), 3)
+            )
+            claimants = list({s.name: s for s in speakers}.values())
+            if claimants:
+                for speaker in claimants:
+                    out.append(replace(base, claimed_by=speaker))
+            else:
+                out.append(base)
+        doc._.kg_candidates = out
+        return doc
+
+    # -- speakers --------------------------------------------------------------
+
+    def _speaker_mentions(self, verb: Token, args: Arguments) -> list[ActorMention]:
+        found: list[ActorMention] = []
+        for t in clause_actor(verb):
+            found.extend(args.resolve(t, places=False))
+        head = verb.head
+        if (
+            not found
+            and verb.dep_ in ("acl", "pobj")
+            and head.lemma_.lower() in SPEAKER_NOUNS | {"saying"}
+        ):
+            # "X issued a statement saying ...": the statement's issuer
+            while (
+                head.lemma_.lower() in SPEAKER_NOUNS | {"saying"}
+                and head.head != head
+                and head.pos_ != "VERB"
+            ):
+                head = head.head
+                if head.dep_ == "prep":
+                    head = head.head
+            if head.pos_ in ("VERB", "AUX"):
+                for t in clause_actor(head):
+                    found.extend(args.resolve(t, places=False))
+        return [_claimant(m) for m in found if m.is_actor and not m.is_media]
+
+    def _speakers(self, trigger: Token, args: Arguments) -> tuple[list[ActorMention], bool]:
+        """Claimants of the clause holding ``trigger`` and whether the claim is a denial."""
+        lex = self.lex
+        tok = trigger
+        chain = [tok]
+        while tok.head != tok:
+            tok = tok.head
+            chain.append(tok)
+        for child_tok, head in pairwise(chain):
+            lemma = head.lemma_.lower()
+            verbal = head.pos_ in ("VERB", "AUX") or (
+                head.lower_.endswith("ing")
+                and head.lower_[:-3] in lex.say_verbs | {"stat", "declar", "claim"}
+            )
+            if head.lower_ in ("saying", "stating", "declaring", "claiming"):
+                lemma = {
+                    "saying": "say",
+                    "stating": "state",
+                    "declaring": "declare",
+                    "claiming": "claim",
+                }[head.lower_]
+            deps = CONTENT_DEPS | ({"conj", "dobj"} if lemma in ACCUSE_VERBS else set())
+            if lemma == "claim":
+                deps = deps | {"dobj"}  # "the group claimed the attack"
+            if verbal and lemma in lex.say_verbs and child_tok.dep_ in deps:
+                if child_tok.dep_ in ("nsubj", "nsubjpass") and lemma not in ("show",):
+                    continue
+                if lemma == "report" and not is_passive(head):
+                    speakers = self._speaker_mentions(head, args)
+                    return speakers, False
+                if (
+                    lemma in ("show", "issue", "publish", "post", "quote", "cite")
+                    and child_tok.dep_ != "ccomp"
+                ):
+                    continue
+                speakers = self._speaker_mentions(head, args)
+                if is_passive(head):
+                    return [], False
+                return speakers, lemma in lex.denial_verbs
+        for tok in chain:
+            for c in tok.children:
+                # "according to X"
+                if c.lower_ == "according":
+                    for p in c.subtree:
+                        if p.dep_ == "pobj":
+                            return [
+                                _claimant(m)
+                                for m in args.resolve(p, places=False)
+                                if m.is_actor and not m.is_media
+                            ], False
+                # "..., X said." attached as a sibling clause
+                if (
+                    c.dep_ in ("parataxis", "ccomp", "advcl")
+                    and c.lemma_.lower() in lex.say_verbs
+                    and c.i > trigger.i
+                    and c not in chain
+                ):
+                    cited = self._cited(c, args)
+                    if cited:
+                        return cited, False
+                    return self._speaker_mentions(c, args), c.lemma_.lower() in lex.denial_verbs
+                # "citing a Syrian security source"
+                if c.lemma_.lower() == "cite":
+                    for x in c.children:
+                        if x.dep_ == "dobj":
+                            return [
+                                _claimant(m)
+                                for m in args.resolve(x, places=False)
+                                if m.is_actor and not m.is_media
+                            ], False
+        return [], False
+
+    def _cited(self, verb: Token, args: Arguments) -> list[ActorMention]:
+        """'AFP reported, citing a Syrian security source': the cited source."""
+        for c in verb.children:
+            if c.lemma_.lower() == "cite":
+                for x in c.children:
+                    if x.dep_ == "dobj":
+                        return [
+                            _claimant(m)
+                            for m in args.resolve(x, places=False)
+                            if m.is_actor and not m.is_media
+                        ]
+        return []
+
+    def _quote_speakers(self, doc: Doc, args: Arguments) -> dict[int, list[ActorMention]]:
+        """Sentences inside a quotation opened by 'X said:' / 'a statement saying:'."""
+        out: dict[int, list[ActorMention]] = {}
+        pending: list[ActorMention] = []
+        open_quote = False
+        for sent in doc.sents:
+            text = sent.text.strip()
+            if open_quote and pending:
+                out[sent.start] = pending
+            n_quotes = sum(text.count(q) for q in QUOTES)
+            speaker_here = self._sentence_speaker(sent, args)
+            if speaker_here and (text.endswith(":") or any(q in text for q in QUOTES)):
+                pending = speaker_here
+                if ":" in text:
+                    out.setdefault(sent.start, [])
+            if n_quotes % 2 == 1:
+                open_quote = not open_quote
+                if speaker_here:
+                    pending = speaker_here
+            if not open_quote and not text.endswith(":"):
+                pending = [] if not speaker_here else pending
+        return out
+
+    def _sentence_speaker(self, sent: Span, args: Arguments) -> list[ActorMention]:
+        for tok in sent:
+            if (
+                tok.lemma_.lower() in ("say", "state", "declare", "announce", "write")
+                and tok.pos_ == "VERB"
+            ):
+                found = self._speaker_mentions(tok, args)
+                if found:
+                    return found
+        return []
+
+    # -- modality --------------------------------------------------------------
+
+    def _clause(self, trigger: Token) -> list[Token]:
+        """The trigger and its ancestors up to the nearest reporting verb."""
+        lex = self.lex
+        out = [trigger]
+        tok = trigger
+        while tok.head != tok:
+            tok = tok.head
+            if (
+                tok.lemma_.lower() in lex.say_verbs
+                and tok.pos_ == "VERB"
+                and tok.lemma_.lower() not in lex.hedge_verbs
+            ):
+                break
+            out.append(tok)
+        return out
+
+    def _hedged(self, trigger: Token, cand: Candidate) -> bool:
+        """A hedge on the trigger or on a clause above it; an adverbial phrase
+        ("in response to Russian strikes") does not inherit its verb's hedge."""
+        lex = self.lex
+        if cand.predicate.value in ("locatedIn",):
+            return False
+        if _presupposed(cand, trigger):
+            return False
+        chain = [trigger]
+        tok = trigger
+        seen_verb = False
+        while tok.head != tok:
+            seen_verb = seen_verb or tok.pos_ in ("VERB", "AUX")
+            if (
+                tok.dep_ == "pobj"
+                and not seen_verb
+                and (tok is not trigger or tok.head.head.pos_ in ("VERB", "AUX"))
+            ):
+                break
+            tok = tok.head
+            chain.append(tok)
+        for tok in chain:
+            for c in tok.children:
+                if c.lower_ in lex.hedge_words or (
+                    c.dep_ == "aux" and c.lower_ in lex.hedge_modals
+                ):
+                    return True
+            lemma = tok.lemma_.lower()
+            if (
+                tok.pos_ in ("VERB", "AUX")
+                and lemma in lex.hedge_verbs
+                and (lemma in ("appear", "seem", "purport") or is_passive(tok))
+            ):
+                return True
+        doc = trigger.doc
+        for i in (cand.subject.start, cand.object.start):
+            if i < len(doc):
+                t = doc[i]
+                if (
+                    any(c.lower_ in lex.hedge_words for c in t.children)
+                    or t.head.lower_ in lex.hedge_words
+                ):
+                    return True
+        return False
+
+    def _negated(self, trigger: Token) -> bool:
+        lex = self.lex
+        for tok in self._clause(trigger):
+            for c in tok.children:
+                if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and tok == trigger):
+                    return True
+            if tok.lemma_.lower() in lex.denial_verbs:
+                return True
+        # "dismissed the claims that ..."
+        tok = trigger
+        while tok.head != tok:
+            tok = tok.head
+            if tok.lemma_.lower() in lex.denial_verbs:
+                return True
+        return False
+
+    def _hypothetical(self, trigger: Token) -> bool:
+        lex = self.lex
+        sent_text = trigger.sent.text.strip().strip(QUOTES).strip()
+        if sent_text.endswith("?"):
+            return True
+        if any(c.dep_ == "det" and c.lower_ in ("any",) for c in trigger.children):
+            return True
+        doc = trigger.doc
+        for tok in self._clause(trigger):
+            # "rather than cooperating with X", "instead of striking X"
+            if (
+                tok.i >= 2
+                and doc[tok.i - 1].lower_ in ("than", "of")
+                and doc[tok.i - 2].lower_ in ("rather", "instead")
+            ):
+                return True
+            for c in tok.children:
+                if c.dep_ == "aux" and c.lower_ in lex.hypothetical_modals:
+                    return True
+                if c.dep_ == "mark" and c.lower_ in lex.hypothetical_marks:
+                    return True
+            if (
+                tok is not trigger
+                and tok.lemma_.lower() in lex.hypothetical_verbs
+                and tok.pos_ in ("VERB", "NOUN")
+            ):
+                return True
+        return False
+
+
+@Language.factory("kg_attribution")
+def make_attribution(nlp: Language, name: str) -> Attribution:
+    return Attribution()
+
+
+def _presupposed(cand: Candidate, trigger: Token) -> bool:
+    """Relations a noun phrase takes for granted ("a group backed by Turkey",
+    "the Russian base at Hmeymim", geography, titles) are not the claim."""
+    if cand.rule in PRESUPPOSED_RULES or cand.predicate.value in ("locatedIn", "leads"):
+        return True
+    return trigger.tag_ == "VBN" and trigger.dep_ in ("acl", "amod")
+
+
+def _claimant(m: ActorMention) -> ActorMention:
+    """A head of state speaks for the state; other people speak for themselves."""
+    if m.acts_for:
+        return ActorMention(m.start, m.end, m.text, m.acts_for, EntityType.STATE, "leader")
+    return m

@@ -1,0 +1,980 @@
+"""The ``kg_relations`` component: relation candidates from dependency patterns.
+
+``patterns/*.json`` hold spaCy ``DependencyMatcher`` patterns that find the
+trigger of a relation (a verb, a relation noun, a role noun, an "X-backed"
+modifier); each names a handler below that reads the matched nodes, finds
+both sides with ``Arguments`` (phrases, coordination, apposition, relative
+clauses, coreference) and emits typed candidates. Geography (locatedIn,
+basedAt) is read from the mentions of bases and places themselves.
+Domain and range types are enforced here, once, for every family.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Token
+
+from kg.errors import ConfigError
+from kg.extract.args import Arguments
+from kg.extract.lexicon import Lexicon, load_lexicon
+from kg.extract.syntax import (
+    agents,
+    along_with,
+    clause_actor,
+    conjuncts,
+    is_passive,
+    is_verbal,
+    prep_objects,
+    subject_of,
+)
+from kg.extract.types import ActorMention, Candidate
+from kg.model import EntityType, RelationType
+
+PATTERN_DIR = Path(__file__).parent / "patterns"
+
+ST, AG, OR, PE, BA, PL = (
+    EntityType.STATE,
+    EntityType.ARMED_GROUP,
+    EntityType.ORGANIZATION,
+    EntityType.PERSON,
+    EntityType.BASE,
+    EntityType.PLACE,
+)
+ACTORS = frozenset({ST, AG, OR, PE})
+#: relation -> (allowed subject types, allowed object types), per GUIDELINES.md
+SIGNATURES: dict[RelationType, tuple[frozenset[EntityType], frozenset[EntityType]]] = {
+    RelationType.BACKS: (frozenset({ST, AG, OR}), frozenset({ST, AG, PE, OR})),
+    RelationType.TARGETS: (frozenset({ST, AG, PE, OR}), frozenset({ST, AG, OR, PE, BA, PL})),
+    RelationType.ALLIED_WITH: (ACTORS, ACTORS),
+    RelationType.OPPOSES: (ACTORS, ACTORS),
+    RelationType.BASED_AT: (ACTORS, frozenset({BA})),
+    RelationType.LOCATED_IN: (frozenset({BA, PL}), frozenset({PL})),
+    RelationType.PART_OF: (frozenset({AG, OR}), frozenset({AG, OR})),
+    RelationType.LEADS: (frozenset({PE, AG}), frozenset({ST, AG, OR})),
+}
+INCLUDE_VERBS = frozenset(
+    {"include", "comprise", "encompass", "incorporate", "absorb", "host", "house"}
+)
+STATIVE = frozenset({RelationType.BASED_AT, RelationType.LOCATED_IN})
+NEAR_PREPS = frozenset({"near", "outside", "inside", "within", "in", "on", "at", "by", "off"})
+PLACE_PREP_WORDS = frozenset(
+    {"outskirts", "edge", "fringes", "suburbs", "heart", "centre", "center"}
+)
+HAVE_VERBS = frozenset(
+    {"have", "maintain", "keep", "establish", "set", "build", "operate", "run", "open", "use"}
+)
+
+
+@dataclass(frozen=True)
+class PatternSpec:
+    """One pattern entry of ``patterns/*.json``."""
+
+    id: str
+    handler: str
+    confidence: float
+    pattern: list[dict[str, Any]]
+
+
+def _expand(value: Any, lists: dict[str, list[str]]) -> Any:
+    """Replace "@name" placeholders by lexicon lists (recursively)."""
+    if isinstance(value, str) and value.startswith("@"):
+        if value[1:] not in lists:
+            raise ConfigError(f"pattern placeholder {value} names no lexicon list")
+        return lists[value[1:]]
+    if isinstance(value, dict):
+        return {k: _expand(v, lists) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_expand(v, lists) for v in value]
+    return value
+
+
+def load_patterns(lex: Lexicon, directory: Path = PATTERN_DIR) -> list[PatternSpec]:
+    """Every pattern file, with lexicon placeholders filled in."""
+    participles = sorted(lex.hyphen_participles)
+    lists: dict[str, Any] = {
+        "verbs": sorted(lex.verb_relation),
+        "verb_prep_verbs": sorted(lex.verb_preps),
+        "transfer_verbs": sorted(
+            v for v, preps in lex.verb_preps.items() if RelationType.BACKS in preps.values()
+        ),
+        "transfer_objects": sorted(lex.transfer_objects),
+        "relation_nouns": sorted(n for n in lex.noun_relation if " " not in n),
+        "patron_nouns": sorted(lex.patron_nouns),
+        "leader_nouns": sorted({n.split()[-1] for n in lex.leader_nouns}),
+        "member_and_group_nouns": sorted(lex.member_nouns | lex.group_nouns),
+        "hyphen_regex": "(^|-)(" + "|".join(re.escape(p) for p in participles) + ")$",
+    }
+    specs = []
+    for path in sorted(directory.glob("*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except ValueError as exc:
+            raise ConfigError(f"{path}: not valid JSON: {exc}") from exc
+        for entry in data.get("patterns", []):
+            specs.append(
+                PatternSpec(
+                    id=entry["id"],
+                    handler=entry["handler"],
+                    confidence=float(entry["confidence"]),
+                    pattern=_expand(entry["pattern"], lists),
+                )
+            )
+    return specs
+
+
+class RelationFinder:
+    """The ``kg_relations`` component: fills ``doc._.kg_candidates``."""
+
+    def __init__(
+        self, nlp: Language, lookup: Callable[[str], ActorMention | None] | None = None
+    ) -> None:
+        self.lex = load_lexicon()
+        self.specs = {s.id: s for s in load_patterns(self.lex)}
+        self.matcher = DependencyMatcher(nlp.vocab)
+        for spec in self.specs.values():
+            self.matcher.add(spec.id, [spec.pattern])
+        self.lookup = lookup or (lambda text: None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = doc._.kg_mentions or []
+        run = _DocRun(doc, Arguments(mentions, self.lex, self.lookup), self.lex)
+        matches = sorted(self.matcher(doc), key=lambda m: min(m[1]))
+        for match_id, token_ids in matches:
+            spec = self.specs[doc.vocab.strings[match_id]]
+            nodes = {spec.pattern[k]["RIGHT_ID"]: doc[token_ids[k]] for k in range(len(token_ids))}
+            run.antecedent = None
+            getattr(run, "h_" + spec.handler)(nodes, spec)
+        run.geography()
+        run.generic_groups()
+        doc._.kg_candidates = run.unique()
+        return doc
+
+
+class _DocRun:
+    """The handlers, with the state of one Doc (arguments, last attacker)."""
+
+    def __init__(self, doc: Doc, args: Arguments, lex: Lexicon) -> None:
+        self.doc = doc
+        self.args = args
+        self.lex = lex
+        self.out: list[Candidate] = []
+        self.last_attacker: list[ActorMention] = []
+        #: trigger of the attack ``last_attacker`` carried out
+        self.last_trigger: int | None = None
+        #: set when the handler running now resolved an attack by event coreference
+        self.antecedent: int | None = None
+
+    # -- emitting ------------------------------------------------------------
+
+    def emit(
+        self,
+        subjects: Iterable[ActorMention],
+        predicate: RelationType,
+        objects: Iterable[ActorMention],
+        trigger: Token,
+        rule: str,
+        confidence: float,
+    ) -> None:
+        subjects, objects = list(subjects), list(objects)
+        sent = trigger.sent
+        dom, rng = SIGNATURES[predicate]
+        emitted = []
+        for s0 in subjects:
+            for o0 in objects:
+                s, o = s0.for_relation(predicate), o0.for_relation(predicate)
+                if s.is_media or o.is_media or s.name == o.name:
+                    continue
+                if not (_kind_ok(s, dom) and _kind_ok(o, rng)):
+                    continue
+                if predicate is RelationType.BACKS and o.type is OR and s.type is OR:
+                    continue
+                cand = Candidate(
+                    subject=s,
+                    predicate=predicate,
+                    object=o,
+                    sent_start=sent.start_char,
+                    sent_end=sent.end_char,
+                    trigger=trigger.i,
+                    rule=rule,
+                    confidence=confidence,
+                    antecedent=self.antecedent if predicate is RelationType.TARGETS else None,
+                )
+                self.out.append(cand)
+                emitted.append(s)
+        if predicate is RelationType.TARGETS and emitted:
+            self.remember_attack(emitted, trigger)
+
+    def remember_attack(self, attackers: list[ActorMention], trigger: Token) -> None:
+        actors = [m for m in attackers if m.is_actor]
+        if actors:
+            self.last_attacker = actors
+            if self.antecedent is None:
+                self.last_trigger = trigger.i
+
+    def recall_attack(self) -> list[ActorMention]:
+        """The last attacker, for an attack mentioned again ("the strikes")."""
+        if self.last_attacker:
+            self.antecedent = self.last_trigger
+        return list(self.last_attacker)
+
+    def unique(self) -> list[Candidate]:
+        seen: set[tuple[str, str, str, int]] = set()
+        out = []
+        for c in sorted(self.out, key=lambda c: -c.confidence):
+            key = (c.subject.name, c.predicate.value, c.object.name, c.sent_start)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(c)
+        return sorted(out, key=lambda c: (c.sent_start, c.trigger))
+
+    # -- shared argument helpers ---------------------------------------------
+
+    def actors_of(self, verb: Token, stative: bool = False) -> list[ActorMention]:
+        """The doers of ``verb``: its subject or agent, 'alongside' partners, and
+        the owner of an attack noun standing as subject ("Russian strikes hit ...")."""
+        tokens = clause_actor(verb, stative)
+        if not tokens and is_passive(verb) and not stative:
+            # "the strikes were aimed at ISIS": whoever carried out the strikes
+            return _unique([m for t in subject_of(verb) for m in self.attack_owner(t)])
+        found: list[ActorMention] = []
+        for t in tokens:
+            got = self.args.resolve(t, places=False)
+            if not got:
+                got = self.attack_owner(t)
+            found.extend(got)
+        if not is_passive(verb) and tokens:
+            for t in along_with(verb) + along_with(tokens[0]):
+                found.extend(self.args.resolve(t, places=False))
+        return _unique(found)
+
+    def attack_owner(self, noun: Token) -> list[ActorMention]:
+        """Who carries out an attack noun ("Russian strikes", "the strikes" -> last attacker)."""
+        lex = self.lex
+        if noun.lemma_.lower() not in lex.noun_relation and noun.lower_ not in lex.noun_relation:
+            for c in noun.children:  # "a wave of airstrikes"
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if (
+                            p.dep_ == "pobj"
+                            and lex.noun_relation.get(p.lemma_.lower()) is RelationType.TARGETS
+                        ):
+                            return self.attack_owner(p)
+            return []
+        if lex.noun_relation.get(noun.lemma_.lower()) is not RelationType.TARGETS:
+            return []
+        owners = [m for m in self.args.owners(noun) if m.is_actor]
+        if owners:
+            return owners
+        definite = any(
+            c.dep_ == "det" and c.lower_ in ("the", "these", "this", "those") for c in noun.children
+        )
+        if definite or noun.head.lower_ in ("wave", "round", "series", "barrage"):
+            return self.recall_attack()
+        return []
+
+    def objects_of(self, tok: Token, predicate: RelationType) -> list[ActorMention]:
+        places = predicate in (RelationType.TARGETS, RelationType.BASED_AT, RelationType.LOCATED_IN)
+        found = self.args.resolve(tok, places=places)
+        if not found and predicate is RelationType.TARGETS:
+            # "attacked a frontline of the PMF": what the hit thing belongs to
+            for c in tok.children:
+                if c.dep_ in ("poss", "compound") or (c.dep_ == "prep" and c.lower_ == "of"):
+                    inner = [c] if c.dep_ != "prep" else [p for p in c.children if p.dep_ == "pobj"]
+                    for t in inner:
+                        found.extend(m for m in self.args.resolve(t, places=False) if m.is_actor)
+        if not found and predicate is RelationType.TARGETS:
+            # "strikes against civilians in the city of Idlib"
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "near", "around", "across"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            found.extend(
+                                m for m in self.args.resolve(p, places=True) if not m.is_actor
+                            )
+        if predicate is RelationType.TARGETS:
+            for t in along_with(tok):
+                found.extend(self.args.resolve(t, places=True))
+            if found and (
+                tok.lower_ in self.lex.proxy_nouns or tok.lemma_.lower() in self.lex.proxy_nouns
+            ):
+                # "Houthi positions in Hodeidah": the place is hit too
+                for _prep, pobj in prep_objects(tok, {"in", "near", "around", "outside"}):
+                    found.extend(
+                        m for m in self.args.resolve(pobj, places=True) if m.type in (PL, BA)
+                    )
+        return _unique(found)
+
+    # -- handlers ------------------------------------------------------------
+
+    def h_verb_object(self, nodes: dict[str, Token], spec: Any) -> None:
+        verb, obj = nodes["trigger"], nodes["object"]
+        lemma = verb.lemma_.lower()
+        predicate = self.lex.verb_relation.get(lemma)
+        if predicate is None or is_passive(verb):
+            return
+        if predicate in STATIVE and lemma not in INCLUDE_VERBS:
+            return
+        if lemma == "fire" or (
+            lemma == "shoot" and not any(c.lower_ == "down" for c in verb.children)
+        ):
+            return  # "fired rockets at X" is read by the preposition
+        subjects = self.actors_of(verb)
+        objects = self.objects_of(obj, predicate)
+        if (
+            predicate is RelationType.TARGETS
+            and not objects
+            and not self.args.resolve(obj, places=False)
+        ):
+            # "attacked villagers near Moura": where the attack happened
+            for _prep, pobj in prep_objects(verb, {"in", "near", "around", "outside"}):
+                objects.extend(
+                    m for m in self.args.resolve(pobj, places=True) if m.type in (PL, BA)
+                )
+        if predicate is RelationType.TARGETS and subjects and not objects:
+            self.remember_attack(subjects, verb)
+        if lemma in INCLUDE_VERBS:
+            subjects, objects = objects, subjects
+        self.emit(subjects, predicate, objects, verb, spec.id, spec.confidence)
+
+    def h_verb_prep(self, nodes: dict[str, Token], spec: Any) -> None:
+        verb, prep, obj = nodes["trigger"], nodes["prep"], nodes["object"]
+        lemma = verb.lemma_.lower()
+        predicate = self.lex.verb_preps.get(lemma, {}).get(prep.lower_)
+        if predicate is None:
+            return
+        if predicate is RelationType.BACKS:
+            # "send weapons to X", "received drones from Y": a thing changes hands
+            things = self.lex.transfer_objects
+            if not any(
+                c.dep_ == "dobj" and (c.lemma_.lower() in things or c.lower_ in things)
+                for c in verb.children
+            ):
+                return
+        stative = predicate in STATIVE
+        if stative and verb.dep_ in ("acl", "relcl") and not is_passive(verb):
+            subjects = self.args.resolve(verb.head, places=True)
+        else:
+            subjects = self.actors_of(verb, stative=stative)
+        if verb.pos_ == "ADJ":
+            subjects = (
+                self.args.resolve(verb.head, places=False) if verb.dep_ == "amod" else subjects
+            )
+        objects = self.objects_of(obj, predicate)
+        if lemma in self.lex.receive_verbs:
+            subjects, objects = objects, subjects
+        self.emit(subjects, predicate, objects, verb, spec.id, spec.confidence)
+        if predicate is RelationType.BASED_AT:
+            # "U.S. troops are deployed at al-Tanf, along with fighters from X"
+            partners = [m for t in along_with(verb) for m in self.args.resolve(t, places=False)]
+            self.emit(partners, predicate, objects, verb, spec.id, spec.confidence - 0.1)
+
+    def h_transfer(self, nodes: dict[str, Token], spec: Any) -> None:
+        """'supplied weapons to X', 'received drones from Y' with the phrase on the thing."""
+        verb, prep, obj = nodes["trigger"], nodes["prep"], nodes["object"]
+        lemma = verb.lemma_.lower()
+        receiving = lemma in self.lex.receive_verbs
+        if (prep.lower_ == "from") != receiving:
+            return
+        subjects = self.actors_of(verb)
+        objects = [m for m in self.args.resolve(obj, places=False) if m.is_actor]
+        if receiving:
+            subjects, objects = objects, subjects
+        self.emit(subjects, RelationType.BACKS, objects, verb, spec.id, spec.confidence)
+
+    def h_passive(self, nodes: dict[str, Token], spec: Any) -> None:
+        verb = nodes["trigger"]
+        if not is_passive(verb):
+            return
+        predicate = self.lex.verb_relation.get(verb.lemma_.lower())
+        if predicate is None or predicate in STATIVE:
+            return
+        by = agents(verb)
+        confidence = spec.confidence
+        if by:
+            subjects = _unique([m for t in by for m in self.args.resolve(t, places=False)])
+        elif predicate is RelationType.TARGETS and self.last_attacker and _definite_patient(verb):
+            # "the areas targeted were ...": the attacker the article is about
+            subjects = self.recall_attack()
+            confidence -= 0.25
+        else:
+            return
+        patients: list[Token] = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if not patients and verb.dep_ in ("acl", "amod", "relcl"):
+            patients = [verb.head]
+        objects = []
+        for t in patients:
+            objects.extend(self.objects_of(t, predicate))
+        for t in along_with(verb):
+            objects.extend(self.args.resolve(t, places=True))
+        if verb.lemma_.lower() in INCLUDE_VERBS:
+            subjects, objects = objects, subjects
+        self.emit(subjects, predicate, _unique(objects), verb, spec.id, confidence)
+
+    def h_keep_in_power(self, nodes: dict[str, Token], spec: Any) -> None:
+        verb = nodes["trigger"]
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.i > verb.i]
+        for c in verb.children:
+            if c.dep_ in ("ccomp", "xcomp"):
+                objs.extend(x for x in c.children if x.dep_ == "nsubj")
+        objects = [m for t in objs for m in self.args.resolve(t, places=False)]
+        self.emit(self.actors_of(verb), RelationType.BACKS, objects, verb, spec.id, spec.confidence)
+
+    def h_noun_relation(self, nodes: dict[str, Token], spec: Any) -> None:
+        noun = nodes["trigger"]
+        lex = self.lex
+        predicate = lex.noun_relation.get(noun.lemma_.lower()) or lex.noun_relation.get(noun.lower_)
+        if predicate is None:
+            return
+        if predicate is RelationType.TARGETS:
+            preps = lex.attack_preps
+        elif predicate is RelationType.OPPOSES:
+            preps = frozenset({"against"})
+        else:
+            preps = lex.support_preps
+        objects: list[ActorMention] = []
+        for _prep, pobj in prep_objects(noun, preps):
+            objects.extend(self.objects_of(pobj, predicate))
+        if predicate is RelationType.TARGETS:
+            for prep, pobj in prep_objects(noun, {"in", "near", "around", "across", "of"}):
+                found = [m for m in self.args.resolve(pobj, places=True) if m.type in (PL, BA)]
+                if prep.lower_ == "of" and not found:
+                    continue
+                objects.extend(found)
+        # "launched an attack on X": the object may hang from the light verb
+        head = noun.head
+        light = noun.dep_ in (
+            "dobj",
+            "nsubjpass",
+            "pobj",
+        ) and head.lemma_.lower() in lex.light_verbs | {
+            "provide",
+            "give",
+            "send",
+            "offer",
+            "extend",
+            "deliver",
+            "funnel",
+            "supply",
+            "receive",
+        }
+        if (
+            not light
+            and noun.dep_ == "pobj"
+            and head.lower_ in ("with", "through", "by")
+            and is_verbal(head.head)
+            and head.head.lemma_ not in ("be",)
+        ):
+            # "the army responded with air strikes on X"
+            head = head.head
+            light = head.dep_ not in ("acl", "relcl") or predicate is not RelationType.TARGETS
+        if light and not objects:
+            for _prep, pobj in prep_objects(head, preps):
+                objects.extend(self.objects_of(pobj, predicate))
+        owners: list[ActorMention] = self._response_owner(noun)
+        for c in noun.children:
+            if owners:
+                break
+            if c.dep_ in ("compound", "poss", "amod", "nmod") and c.i < noun.i:
+                for t in conjuncts(c):
+                    owners.extend(m for m in self.args._one(t, False, 1, owner=True) if m.is_actor)
+        if not owners:
+            by_preps = {"by", "from"} if predicate is RelationType.TARGETS else {"by", "from", "of"}
+            for _prep, pobj in prep_objects(noun, by_preps):
+                owners.extend(m for m in self.args.resolve(pobj, places=False) if m.is_actor)
+        rule = spec.id
+        confidence = spec.confidence
+        if not owners and light:
+            if head.lemma_.lower() == "receive":
+                return
+            owners = self.actors_of(head)
+        if not owners and predicate is RelationType.TARGETS and objects:
+            owners = self.attack_owner(noun)
+            confidence -= 0.1
+        if predicate is RelationType.TARGETS and owners and not objects:
+            self.remember_attack(owners, noun)
+        self.emit(owners, predicate, _unique(objects), noun, rule, confidence)
+
+    def _response_owner(self, noun: Token) -> list[ActorMention]:
+        """'X attacked Y in response to their strikes': 'their' is Y's side, not X's."""
+        poss = [c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PRON"]
+        if not poss:
+            return []
+        prep = noun.head
+        cause = prep.head if prep.dep_ == "prep" else None
+        if cause is None or cause.lemma_.lower() not in (
+            "response",
+            "retaliation",
+            "reprisal",
+            "revenge",
+            "reaction",
+        ):
+            return []
+        verb = cause.head.head if cause.head.dep_ == "prep" else cause.head
+        if not is_verbal(verb):
+            return []
+        owners: list[ActorMention] = []
+        for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+            owners.extend(m for m in self.args.owners(obj) if m.is_actor)
+            if not owners:
+                owners.extend(m for m in self.args.resolve(obj, places=False) if m.is_actor)
+        return owners
+
+    def h_clash_between(self, nodes: dict[str, Token], spec: Any) -> None:
+        """'clashes (took place) between X and Y': a fight with no single attacker."""
+        between, obj = nodes["trigger"], nodes["object"]
+        window = between.doc[max(between.sent.start, between.i - 6) : between.i]
+        if not any(t.lemma_.lower() in self.lex.clash_nouns or t.lower_ in self.lex.clash_nouns for t in window):
+            return
+        parties = [m for m in self.args.resolve(obj, places=False) if m.is_actor]
+        if len(parties) >= 2:
+            self.emit(parties[:1], RelationType.TARGETS, parties[1:], between, spec.id, spec.confidence)
+
+    def h_in_support_of(self, nodes: dict[str, Token], spec: Any) -> None:
+        support, obj = nodes["trigger"], nodes["object"]
+        head = nodes["in"].head
+        steps = 0
+        while not is_verbal(head) and head.head != head and steps < 3:
+            owners = [m for m in self.args.owners(head) if m.is_actor]
+            if owners:
+                break
+            head = head.head
+            steps += 1
+        subjects = self.args.owners(head) if not is_verbal(head) else self.actors_of(head)
+        if not subjects and is_verbal(head):
+            subjects = [m for t in subject_of(head) for m in self.args.resolve(t, places=False)]
+        objects = self.args.resolve(obj, places=False)
+        self.emit(subjects, RelationType.BACKS, objects, support, spec.id, spec.confidence)
+
+    def h_target_of(self, nodes: dict[str, Token], spec: Any) -> None:
+        target, obj = nodes["trigger"], nodes["object"]
+        attackers = [m for m in self.args.resolve(obj, places=False) if m.is_actor]
+        victims: list[ActorMention] = []
+        head = target.head
+        if target.dep_ in ("attr", "oprd") or head.lemma_ in ("be", "become", "remain"):
+            victims = [m for t in subject_of(head) for m in self.args.resolve(t, places=True)]
+        elif target.dep_ == "appos":
+            victims = self.args.resolve(head, places=True)
+        self.emit(attackers, RelationType.TARGETS, victims, target, spec.id, spec.confidence)
+
+    def h_at_war(self, nodes: dict[str, Token], spec: Any) -> None:
+        war, obj = nodes["trigger"], nodes["object"]
+        head = nodes["at"].head
+        subjects = (
+            self.actors_of(head) if is_verbal(head) else self.args.resolve(head, places=False)
+        )
+        self.emit(
+            subjects,
+            RelationType.OPPOSES,
+            self.args.resolve(obj, places=False),
+            war,
+            spec.id,
+            spec.confidence,
+        )
+
+    def h_opposed_to(self, nodes: dict[str, Token], spec: Any) -> None:
+        word, obj = nodes["trigger"], nodes["object"]
+        predicate = {
+            "opposed": RelationType.OPPOSES,
+            "hostile": RelationType.OPPOSES,
+            "allied": RelationType.ALLIED_WITH,
+            "aligned": RelationType.ALLIED_WITH,
+            "loyal": RelationType.BACKS,
+            "affiliated": RelationType.PART_OF,
+            "subordinate": RelationType.PART_OF,
+        }[word.lower_]
+        if word.dep_ in ("acl", "amod"):
+            subjects = self.args.resolve(word.head, places=False)
+        else:
+            subjects = [
+                m
+                for t in subject_of(word if is_verbal(word) else word.head)
+                for m in self.args.resolve(t, places=False)
+            ]
+        objects = self.args.resolve(obj, places=False)
+        if predicate is RelationType.BACKS:  # "X, loyal to Y": Y backs X
+            subjects, objects = objects, subjects
+        self.emit(subjects, predicate, objects, word, spec.id, spec.confidence)
+
+    def _anchor(self, noun: Token) -> list[ActorMention]:
+        """What a role noun describes: 'X, a NOUN', 'X is a NOUN', 'X, who is the NOUN', 'NOUN X'."""
+        args = self.args
+        for c in noun.children:
+            if c.dep_ == "appos" and args.at(c) is not None:
+                return args.resolve(c, places=False)
+        if noun.dep_ == "appos":
+            found = args.resolve(noun.head, places=False)
+            if found:
+                return found
+        if noun.dep_ == "compound" and args.at(noun.head) is not None:
+            return [args.at(noun.head)]  # type: ignore[list-item]
+        head = noun.head
+        if noun.dep_ in ("attr", "acomp") and head.lemma_ in ("be", "become", "remain"):
+            subj = subject_of(head)
+            if not subj and head.dep_ == "relcl":
+                subj = [head.head]
+            return [m for t in subj for m in args.resolve(t, places=False)]
+        if noun.dep_ in ("appos",) and head.dep_ == "pobj":
+            return []
+        return []
+
+    def h_patron(self, nodes: dict[str, Token], spec: Any) -> None:
+        noun = nodes["trigger"]
+        role = self.lex.patron_nouns.get(noun.lower_)
+        owners = [m for m in self.args.owners(noun) if m.is_actor]
+        if not owners:
+            for c in noun.children:
+                if c.dep_ == "poss" and c.lower_ in ("its", "their"):
+                    owners = self._possessor_before(noun)
+        others = [m for m in self._anchor(noun) if m.is_actor]
+        confidence = spec.confidence
+        if not owners and role == "client" and noun.lower_ in ("proxy", "proxies"):
+            # "troops deployed with militants from a proxy group": the clause's actor
+            verb = noun
+            while verb.head != verb and not is_verbal(verb):
+                verb = verb.head
+            owners = (
+                [m for m in self.actors_of(verb, stative=True) if m.type is ST]
+                if is_verbal(verb)
+                else []
+            )
+            confidence -= 0.2
+            if not others:
+                target = noun.head if noun.dep_ == "compound" else noun
+                others = [m for m in self.args.resolve(target, places=False) if m.is_actor]
+        if not owners or not others:
+            return
+        if role == "client":
+            self.emit(owners, RelationType.BACKS, others, noun, spec.id, confidence)
+        elif role == "patron":
+            self.emit(others, RelationType.BACKS, owners, noun, spec.id, spec.confidence)
+        elif role == "partner":
+            self.emit(owners, RelationType.ALLIED_WITH, others, noun, spec.id, spec.confidence)
+        elif role == "enemy":
+            self.emit(others, RelationType.OPPOSES, owners, noun, spec.id, spec.confidence)
+
+    def _possessor_before(self, noun: Token) -> list[ActorMention]:
+        """'its'/'their' in 'Hezbollah, its ally': the nearest other actor before it."""
+        anchor = self.args.at(noun.head) if noun.dep_ == "appos" else None
+        sent = noun.sent
+        for m in reversed(self.args.mentions):
+            if m.start >= noun.i or m.start < sent.start:
+                continue
+            if m.is_actor and m != anchor and m.source != "demonym" and not m.is_media:
+                return [m]
+        return []
+
+    def h_leader(self, nodes: dict[str, Token], spec: Any) -> None:
+        noun = nodes["trigger"]
+        lex = self.lex
+        if any(
+            c.lower_ in ("former", "ex", "late", "deputy", "vice", "opposition")
+            for c in noun.children
+        ):
+            return
+        title = noun.lower_
+        if title == "minister":
+            prime = [c for c in noun.children if c.lower_ == "prime"]
+            if not prime:
+                return
+            title = "prime minister"
+        inside = self.args.at(noun)
+        if inside is not None and inside.type is not PE:
+            return
+        leaders: list[ActorMention]
+        if inside is not None:
+            leaders = [inside]
+            head = noun
+            while head.head != head and head.head.i < inside.end and head.head.i >= inside.start:
+                head = head.head
+            led = [m for t in (noun, head) for m in self.args.owners(t) if m != inside]
+        else:
+            leaders = [m for m in self._anchor(noun) if _kind_ok(m, frozenset({PE, AG}))]
+            led = [m for m in self.args.owners(noun) if _kind_ok(m, frozenset({ST, AG, OR}))]
+        led = [m for m in led if m not in leaders]
+        confidence = spec.confidence
+        if not led and title in lex.state_leader_titles:
+            for m in leaders:
+                if m.acts_for:
+                    state = ActorMention(m.start, m.end, m.text, m.acts_for, ST, "leader")
+                    self.emit(
+                        [m], RelationType.LEADS, [state], noun, "title_dictionary", confidence - 0.2
+                    )
+            return
+        if title in lex.state_leader_titles:
+            led = [m for m in led if m.type is ST] or led
+        self.emit(leaders, RelationType.LEADS, led, noun, spec.id, confidence)
+
+    def h_member(self, nodes: dict[str, Token], spec: Any) -> None:
+        noun = nodes["trigger"]
+        lex = self.lex
+        low = noun.lower_
+        parts = [m for m in self._anchor(noun) if m.type in (AG, OR)]
+        if not parts:
+            return
+        wholes: list[ActorMention] = []
+        for c in noun.children:
+            if c.dep_ in ("compound", "poss", "nmod", "amod") and c.i < noun.i:
+                m = self.args.at(c)
+                if m is not None and m.type in (AG, OR) and m.source != "generic":
+                    wholes.append(m)
+        if not wholes and low in lex.member_nouns:
+            for _prep, pobj in prep_objects(noun, {"of", "within", "in"}):
+                wholes.extend(
+                    m for m in self.args.resolve(pobj, places=False) if m.type in (AG, OR)
+                )
+        self.emit(parts, RelationType.PART_OF, _unique(wholes), noun, spec.id, spec.confidence)
+
+    def h_hyphen(self, nodes: dict[str, Token], spec: Any) -> None:
+        noun = nodes["trigger"]
+        owned = self.args.hyphen_owner(noun)
+        if owned is None:
+            return
+        predicate, owner = owned
+        target = self.args.at(noun)
+        if target is None or target.source == "generic":
+            # "the Saudi-led coalition" is read as the coalition's leader elsewhere
+            others = [m for m in self._anchor(noun)] if target is None else []
+            if not others:
+                return
+        else:
+            others = [target]
+        if predicate is RelationType.LEADS:
+            self.emit([owner], predicate, others, noun, spec.id, spec.confidence)
+        elif predicate is RelationType.ALLIED_WITH:
+            self.emit(others, predicate, [owner], noun, spec.id, spec.confidence - 0.1)
+        else:
+            self.emit([owner], predicate, others, noun, spec.id, spec.confidence)
+
+    # -- geography and generic groups (read from the mentions) -----------------
+
+    def geography(self) -> None:
+        for m in self.args.mentions:
+            if m.type in (BA, PL):
+                self._located(m)
+            elif m.source == "ner" and self._described_as_place(m):
+                # NER misread an unknown town as a person or group
+                self._located(replace(m, type=PL))
+        self._based()
+
+    def _described_as_place(self, m: ActorMention) -> bool:
+        """'X, which is located in Y', 'X, a town near Y'."""
+        lex = self.lex
+        root = self.doc[m.start : m.end].root
+        for c in root.children:
+            if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ("locate", "situate", "lie"):
+                return True
+            if c.dep_ == "appos" and (
+                c.lemma_.lower() in lex.place_heads or c.lower_ in lex.place_of_nouns
+            ):
+                return True
+        return False
+
+    def _place_objects(self, tok: Token) -> list[ActorMention]:
+        found = [x for x in self.args.resolve(tok, places=True) if x.type is PL]
+        if not found:
+            for _prep, pobj in prep_objects(tok, {"in", "of"}):
+                found.extend(x for x in self.args.resolve(pobj, places=True) if x.type is PL)
+        return found
+
+    def _located_targets(self, tok: Token, after: int) -> list[ActorMention]:
+        """Places that 'near/in/east of ...' under or right after ``tok`` name."""
+        lex = self.lex
+        found: list[ActorMention] = []
+        for prep, pobj in prep_objects(tok, NEAR_PREPS):
+            if prep.lower_ in ("on", "at", "by", "off") and pobj.lower_ not in PLACE_PREP_WORDS:
+                continue
+            found.extend(self._place_objects(pobj))
+        for c in tok.children:
+            if c.lower_ in lex.directions and c.i > tok.i:
+                for _prep, pobj in prep_objects(c, {"of", "from"}):
+                    found.extend(self._place_objects(pobj))
+        # surface adjacency for misattached phrases: "X east of Y", "X near Y"
+        doc = tok.doc
+        if after < len(doc) and doc[after].text == "," and after + 1 < len(doc):
+            after += 1  # "Al-Anad air base, north of Aden"
+        if after < len(doc):
+            nxt = doc[after]
+            if (
+                nxt.lower_ in lex.directions
+                and after + 1 < len(doc)
+                and doc[after + 1].lower_ == "of"
+            ):
+                for p in doc[after + 1].children:
+                    if p.dep_ == "pobj":
+                        found.extend(self._place_objects(p))
+            elif nxt.lower_ in ("near", "outside") and nxt.head.i != tok.i:
+                for p in nxt.children:
+                    if p.dep_ == "pobj":
+                        found.extend(self._place_objects(p))
+        return found
+
+    def _located(self, m: ActorMention) -> None:
+        doc = self.doc
+        span = doc[m.start : m.end]
+        root = span.root
+        subjects = [m]
+        for c in conjuncts(root)[1:]:
+            other = self.args.at(c)
+            if other is not None and other.type in (BA, PL):
+                subjects.append(other)
+        places = self._located_targets(root, m.end)
+        for c in root.children:
+            if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in (
+                "locate",
+                "situate",
+                "lie",
+                "sit",
+                "base",
+            ):
+                places.extend(self._located_targets(c, c.i + 1))
+                for x in c.children:
+                    if x.dep_ in ("dobj", "npadvmod", "advmod") and x.lower_ in self.lex.directions:
+                        places.extend(self._located_targets(x, x.i + 1))
+            if c.dep_ == "relcl":
+                for x in c.children:
+                    if x.dep_ in ("acomp", "attr") or x.lemma_ in ("locate", "situate"):
+                        places.extend(self._located_targets(x, x.i + 1))
+            if c.dep_ == "appos" and (
+                c.lower_ in self.lex.place_of_nouns
+                or c.lower_ in self.lex.place_heads
+                or c.lemma_ in self.lex.place_heads
+            ):
+                places.extend(self._located_targets(c, c.i + 1))
+        places.extend(self._appositive_place(subjects))
+        places = [p for p in _unique(places) if p.name != m.name]
+        if places:
+            self.emit(subjects, RelationType.LOCATED_IN, places, root, "located", 0.75)
+
+    def _appositive_place(self, subjects: list[ActorMention]) -> list[ActorMention]:
+        """'Talbiseh and Zaafaraneh, two districts near Homs' by surface order,
+        since the parser often hangs the apposition elsewhere."""
+        doc = self.doc
+        k = max(m.end for m in subjects)
+        if k + 2 >= len(doc) or doc[k].text != ",":
+            return []
+        det = doc[k + 1]
+        noun = doc[k + 2] if det.lower_ in ("a", "an", "the") or det.like_num else det
+        if (
+            noun.lemma_.lower() not in self.lex.place_heads
+            and noun.lower_ not in self.lex.place_of_nouns
+        ):
+            return []
+        return self._located_targets(noun, noun.i + 1)
+
+    def _based(self) -> None:
+        doc = self.doc
+        lex = self.lex
+        args = self.args
+        for tok in doc:
+            low, lemma = tok.lower_, tok.lemma_.lower()
+            m = args.at(tok)
+            if m is not None and m.type is BA and tok == doc[m.start : m.end].root:
+                # "the Russian army's Kuweires airfield", "Russia's Hmeymim base"
+                owners: list[ActorMention] = []
+                for c in tok.children:
+                    if c.dep_ in ("poss", "amod", "compound") and c.i < m.start:
+                        owners.extend(x for x in args._one(c, False, 1, owner=True) if x.is_actor)
+                self.emit(owners, RelationType.BASED_AT, [m], tok, "owner_of_base", 0.7)
+                continue
+            if m is not None:
+                continue
+            if low in lex.base_nouns or lemma in lex.base_nouns:
+                owners = [x for x in args.owners(tok) if x.is_actor]
+                head = tok.head
+                if not owners and tok.dep_ == "dobj" and head.lemma_.lower() in HAVE_VERBS:
+                    owners = self.actors_of(head, stative=True)
+                if not owners:
+                    continue
+                bases: list[ActorMention] = [
+                    x for x in args.resolve(tok, places=True) if x.type is BA
+                ]
+                for _prep, pobj in prep_objects(
+                    tok, {"at", "in", "near", "on", "inside", "outside"}
+                ):
+                    bases.extend(x for x in args.resolve(pobj, places=True) if x.type is BA)
+                if tok.dep_ == "dobj" and head.lemma_.lower() in HAVE_VERBS:
+                    for _prep, pobj in prep_objects(head, {"at", "in", "near", "on"}):
+                        bases.extend(x for x in args.resolve(pobj, places=True) if x.type is BA)
+                    bases.extend(self._where_antecedent(head))
+                self.emit(owners, RelationType.BASED_AT, _unique(bases), tok, "base_of", 0.7)
+            elif low in lex.force_nouns or lemma in lex.force_nouns:
+                owners = [x for x in args.resolve(tok, places=False) if x.is_actor]
+                if not owners:
+                    continue
+                bases = []
+                for _prep, pobj in prep_objects(tok, {"at", "in", "over", "inside"}):
+                    bases.extend(x for x in args.resolve(pobj, places=True) if x.type is BA)
+                    for _p2, pobj2 in prep_objects(pobj, {"over", "at", "in", "of"}):
+                        bases.extend(x for x in args.resolve(pobj2, places=True) if x.type is BA)
+                self.emit(owners, RelationType.BASED_AT, _unique(bases), tok, "forces_at", 0.65)
+
+    def _where_antecedent(self, verb: Token) -> list[ActorMention]:
+        """'X, where militias have outposts' -> X."""
+        tok = verb
+        for _ in range(4):
+            if any(c.lower_ == "where" for c in tok.children) and tok.dep_ == "relcl":
+                return [x for x in self.args.resolve(tok.head, places=True) if x.type is BA]
+            if tok.head == tok:
+                break
+            tok = tok.head
+        return []
+
+    def generic_groups(self) -> None:
+        """'Turkish-backed rebels': the backer backs the unnamed group."""
+        doc = self.doc
+        for m in self.args.mentions:
+            if m.group_of is None:
+                continue
+            backer = self.args.lookup(m.group_of)
+            if backer is None:
+                continue
+            backer = ActorMention(
+                m.start,
+                m.start + 1,
+                backer.text,
+                backer.name,
+                backer.type,
+                "backer",
+                acts_for=backer.acts_for,
+            )
+            self.emit([backer], RelationType.BACKS, [m], doc[m.start], "generic_group", 0.7)
+
+
+def _kind_ok(m: ActorMention, allowed: frozenset[EntityType]) -> bool:
+    """Type check; an NER guess among actor types is left to the resolver's type."""
+    if m.type in allowed:
+        return True
+    return m.source == "ner" and m.type.is_actor and any(t.is_actor for t in allowed)
+
+
+def _definite_patient(verb: Token) -> bool:
+    """'The areas targeted', 'the town was shelled': a definite patient."""
+    patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if verb.dep_ in ("acl", "amod"):
+        patients.append(verb.head)
+    return any(
+        any(c.dep_ == "det" and c.lower_ in ("the", "these", "this", "those") for c in p.children)
+        for p in patients
+    )
+
+
+def _unique(ms: list[ActorMention]) -> list[ActorMention]:
+    out: list[ActorMention] = []
+    for m in ms:
+        if m not in out:
+            out.append(m)
+    return out
+
+
+@Language.factory("kg_relations")
+def make_relation_finder(nlp: Language, name: str) -> RelationFinder:
+    return RelationFinder(nlp)

@@ -1,0 +1,78 @@
+"""Actors: dictionary names, metonyms and demonyms, leaders, unseen names, generic groups."""
+
+from __future__ import annotations
+
+from kg.model import EntityType
+
+
+def test_metonyms_stand_for_the_state(extract_text) -> None:
+    for text in [
+        "Moscow supplied the RSF with surface-to-air missiles.",
+        "The Kremlin supplied the RSF with surface-to-air missiles.",
+        "Russian jets bombed RSF positions near Khartoum.",
+        "Russian air forces bombed RSF positions near Khartoum.",
+    ]:
+        found = extract_text(text)
+        assert any(s == "Russia" for s, _p, _o in found.triples), (text, found.triples)
+
+
+def test_demonym_on_people_is_not_the_state(extract_text) -> None:
+    found = extract_text("Syrian rebels attacked the Hmeymim air base.")
+    assert not [t for t in found.triples if t[0] == "Syria"]
+
+
+def test_leader_acts_for_the_state_but_keeps_leads(extract_text) -> None:
+    found = extract_text(
+        "Russian President Vladimir Putin ordered strikes on Islamic State positions near Palmyra."
+    )
+    assert ("Russia", "targets", "Islamic State") in found.triples
+    assert ("Vladimir Putin", "leads", "Russia") in found.triples
+    types = {e.name: e.type for e in found.extraction.entities}
+    assert types["Vladimir Putin"] is EntityType.PERSON
+
+
+def test_unseen_actors_are_found_by_ner_and_head_nouns(extract_text) -> None:
+    found = extract_text("The Northern Storm Brigade shelled Kurdish positions in Azaz.")
+    names = {e.name: e.type for e in found.extraction.entities}
+    assert names.get("Northern Storm Brigade") is EntityType.ARMED_GROUP, names
+    assert ("Northern Storm Brigade", "targets", "Azaz") in found.triples
+    found = extract_text("The Kraken Regiment attacked Russian positions near Kharkiv.")
+    assert ("Kraken Regiment", "targets", "Russia") in found.triples, found.triples
+
+
+def test_unseen_base_from_its_head_noun(extract_text) -> None:
+    found = extract_text("Turkish drones struck Qamishli airport, east of Amuda, on Friday.")
+    types = {e.name: e.type for e in found.extraction.entities}
+    bases = [n for n, t in types.items() if t is EntityType.BASE]
+    assert bases, types
+
+
+def test_generic_groups_are_unnamed_nodes_tied_to_their_backer(extract_text) -> None:
+    found = extract_text(
+        "Pro-Iranian militias fired rockets at Ain al-Asad air base, while Turkish-backed rebels shelled Manbij."
+    )
+    generic = {e.name: e for e in found.extraction.entities if e.group_of}
+    assert len(generic) == 2, found.extraction.entities
+    backers = {found.name(e.group_of) for e in generic.values()}
+    assert backers == {"Iran", "Turkey"}
+    for e in generic.values():
+        assert e.type is EntityType.ARMED_GROUP
+        assert (found.name(e.group_of), "backs", e.name) in found.triples
+    assert any(t[0] in generic and t[1] == "targets" for t in found.triples)
+
+
+def test_generic_group_is_not_merged_into_a_named_group(extract_text) -> None:
+    found = extract_text(
+        "Turkish-backed rebels and the Turkish-backed Syrian National Army both shelled Manbij."
+    )
+    keys = {e.key for e in found.extraction.entities}
+    names = {e.name for e in found.extraction.entities}
+    assert "Syrian National Army" in names
+    generic = [e for e in found.extraction.entities if e.group_of]
+    assert generic and all(e.key in keys and e.name != "Syrian National Army" for e in generic)
+
+
+def test_aliases_seen_in_the_article_are_kept(extract_text) -> None:
+    found = extract_text("Daesh fighters attacked Kirkuk, and ISIL later claimed the raid.")
+    (isis,) = [e for e in found.extraction.entities if e.name == "Islamic State"]
+    assert "Daesh" in isis.aliases
