@@ -12,7 +12,14 @@ from api import store_reads
 from api.gql.context import Context
 from api.gql.errors import BadRequest
 from api.gql.limits import MAX_GRAPH_DEPTH, MAX_PATHS, MAX_SUBGRAPH_LIMIT, bounded
-from api.gql.resolve import actor_for_key, context, entity_key, find_entity, on_graph
+from api.gql.resolve import (
+    actor_for_key,
+    context,
+    entity_key,
+    on_graph,
+    resolve_actor,
+    resolve_optional,
+)
 from api.gql.types.actor import Actor, relation_filter
 from api.gql.types.article import Article
 from api.gql.types.balance import Balance, PredictedTie, Triad
@@ -46,14 +53,14 @@ SIGN_NAMES = {Sign.POSITIVE: "positive", Sign.NEGATIVE: "negative", Sign.ANY: "a
 @strawberry.type
 class Query:
     @strawberry.field(description="An actor by canonical name, any alias, spelling variant or IRI.")
-    def actor(self, info: strawberry.Info, name: str) -> Actor | None:
-        return Actor(row=find_entity(context(info), name))
+    async def actor(self, info: strawberry.Info, name: str) -> Actor | None:
+        return Actor(row=await resolve_actor(context(info), name))
 
     @strawberry.field(
         description="Actors matching a search (exact name/alias first, then prefix, then fuzzy); "
         "all actors by name when no search is given."
     )
-    def actors(
+    async def actors(
         self,
         info: strawberry.Info,
         search: str | None = None,
@@ -63,7 +70,7 @@ class Query:
     ) -> Connection[Actor] | None:
         ctx = context(info)
         wanted = model_entity_type(type) if type is not None else None
-        rows = ctx.catalog.search(search, wanted)
+        rows = await run_in_threadpool(ctx.catalog.search, search, wanted)
         return paginate("actors", rows, first, after, lambda r: Actor(row=r))
 
     @strawberry.field(
@@ -85,8 +92,10 @@ class Query:
         ctx = context(info)
         wanted = frozenset(model_relation(t) for t in types) if types else None
         flt = relation_filter(since, until, min_confidence, types=wanted)
-        subject_iri = find_entity(ctx, subject).iri if subject else None
-        object_iri = find_entity(ctx, object).iri if object else None
+        subject_row = await resolve_optional(ctx, subject)
+        object_row = await resolve_optional(ctx, object)
+        subject_iri = subject_row.iri if subject_row else None
+        object_iri = object_row.iri if object_row else None
         anchor = subject_iri or object_iri
         if anchor is not None:
             mentions = await ctx.loaders.mentions.load(anchor)
@@ -151,7 +160,7 @@ class Query:
         ctx = context(info)
         k = bounded("limit", limit, 3, 1, MAX_PATHS)
         relation_filter(since, until, min_confidence)
-        a, b = find_entity(ctx, source), find_entity(ctx, target)
+        a, b = await resolve_actor(ctx, source), await resolve_actor(ctx, target)
         if a.iri == b.iri:
             raise BadRequest(f"source and target are the same actor ({a.name})")
         ka, kb = entity_key(ctx, a), entity_key(ctx, b)
@@ -208,7 +217,8 @@ class Query:
         ctx = context(info)
         relation_filter(since, until, min_confidence)
         hops = bounded("depth", depth, 2, 1, MAX_GRAPH_DEPTH)
-        centre = entity_key(ctx, find_entity(ctx, around)) if around else None
+        found_centre = await resolve_optional(ctx, around)
+        centre = entity_key(ctx, found_centre) if found_centre else None
         graph = ctx.state.projection
         if centre is not None and centre not in graph.graph:
             return Camps(
@@ -261,7 +271,8 @@ class Query:
         ctx = context(info)
         relation_filter(since, until, min_confidence)
         k = bounded("limit", limit, 20, 1, MAX_SUBGRAPH_LIMIT)
-        centre = entity_key(ctx, find_entity(ctx, around)) if around else None
+        found_centre = await resolve_optional(ctx, around)
+        centre = entity_key(ctx, found_centre) if found_centre else None
         graph = ctx.state.projection
         if centre is not None and centre not in graph.graph:
             return Balance(triads=0, balanced=0, share=1.0, unbalanced=[], predicted=[])
@@ -379,7 +390,7 @@ async def _subgraph(
     hops = bounded("depth", depth, 1, 1, MAX_GRAPH_DEPTH)
     most = bounded("limit", limit, 50, 1, MAX_SUBGRAPH_LIMIT)
     relation_filter(since, until, min_confidence)
-    row = find_entity(ctx, actor)
+    row = await resolve_actor(ctx, actor)
     key = entity_key(ctx, row)
     centre = Actor(row=row)
     graph = ctx.state.projection

@@ -41,6 +41,19 @@ def find_entity(ctx: Context, name: str) -> EntityRow:
     return ctx.entity(entity_iri(ctx.state.settings.base, key))
 
 
+async def resolve_actor(ctx: Context, name: str) -> EntityRow:
+    """``find_entity`` without blocking the event loop: exact names are dict lookups;
+    spelling variants and suggestions (fuzzy matching over every name) run in a thread."""
+    row = ctx.catalog.find(name)
+    if row is not None:
+        return row
+    return await run_in_threadpool(find_entity, ctx, name)
+
+
+async def resolve_optional(ctx: Context, name: str | None) -> EntityRow | None:
+    return await resolve_actor(ctx, name) if name else None
+
+
 def entity_key(ctx: Context, row: EntityRow) -> str:
     """The projection's node key for an entity."""
     return key_from_iri(ctx.state.settings.base, row.iri) or row.iri

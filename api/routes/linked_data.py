@@ -10,6 +10,7 @@ An unknown key is a 404 in the negotiated type.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,7 +33,6 @@ _LABEL = ox.NamedNode(RDFS_NS + "label")
 _ALT = ox.NamedNode(PREFIXES["skos"] + "altLabel")
 _SAME = ox.NamedNode(PREFIXES["owl"] + "sameAs")
 _SUBJ = ox.NamedNode(RDF_NS + "subject")
-_PRED = ox.NamedNode(RDF_NS + "predicate")
 _OBJ = ox.NamedNode(RDF_NS + "object")
 _DERIVED = ox.NamedNode(PREFIXES["prov"] + "wasDerivedFrom")
 _CLAIMED = ox.NamedNode(KG_NS + "claimedBy")
@@ -358,6 +358,10 @@ def local_path(request: Request, iri: str) -> str | None:
 
 
 def _serialize(triples: Iterable[ox.Triple], fmt: ox.RdfFormat) -> bytes:
+    if fmt == ox.RdfFormat.JSON_LD:
+        # expanded node objects under a context that declares kg's prefixes (as /export does)
+        body = ox.serialize(triples, None, fmt)
+        return b'{"@context": ' + json.dumps(PREFIXES).encode() + b', "@graph": ' + body + b"}\n"
     return ox.serialize(triples, None, fmt, prefixes=PREFIXES)
 
 

@@ -27,7 +27,7 @@ import anyio
 import anyio.to_thread
 import pyoxigraph as ox
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
+from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from api.routes.linked_data import best_media_type
@@ -85,6 +85,24 @@ class QueryRefused(Exception):
         super().__init__(message)
         self.status = status
         self.message = message
+
+
+class _ShowForm(Exception):
+    """A browser opened /sparql without a query: show the query form."""
+
+
+EXAMPLE_QUERY = """PREFIX kg: <https://w3id.org/conflict-kg/ontology#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+
+# Who backs whom, with the sentence that says so
+SELECT ?backer ?backed ?sentence WHERE {
+  ?st rdf:subject ?s ; rdf:predicate kg:backs ; rdf:object ?o ; kg:evidence ?sentence .
+  ?s rdfs:label ?backer . ?o rdfs:label ?backed .
+}
+ORDER BY ?backer ?backed
+LIMIT 50
+"""
 
 
 class _Stop(OSError):
@@ -258,6 +276,10 @@ async def parse_request(request: Request) -> QueryRequest:
             raise QueryRefused(403, _UPDATE_REFUSED)
         query = params.get("query")
         if query is None:
+            if best_media_type(request.headers.get("accept"), ["text/plain", "text/html"]) == (
+                "text/html"
+            ):
+                raise _ShowForm()
             raise QueryRefused(400, "query: missing parameter (GET /sparql?query=SELECT ...)")
         return QueryRequest(query, default_graphs, named_graphs, media_format)
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -332,6 +354,15 @@ class SparqlEndpoint:
             if answer is None:
                 cancelled.set()
                 raise _Stop("time limit")
+        except _ShowForm:
+            from api.routes.linked_data import TEMPLATES
+
+            page = TEMPLATES.get_template("sparql_form.html").render(
+                example=EXAMPLE_QUERY,
+                timeout=f"{self.limits.timeout_s:g}",
+                max_mb=f"{self.limits.max_bytes / 1e6:g}",
+            )
+            return HTMLResponse(page, headers={"Vary": "Accept"})
         except QueryRefused as exc:
             return _error(exc.status, exc.message)
         except _Stop as exc:

@@ -422,7 +422,9 @@ def render(rows: list[Row], sizes: dict[str, int], args: argparse.Namespace) -> 
         "# API benchmark: kg's GraphQL vs a bare Starlette JSON endpoint",
         "",
         f"Run {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC on {platform.machine()}, "
-        f"{os.cpu_count()} CPUs (load generator and servers share them), Python {platform.python_version()}.",
+        f"{os.cpu_count()} CPUs (load generator and servers share them), Python {platform.python_version()}; "
+        f"load average {os.getloadavg()[0]:.1f} at the start (other jobs were running: the rounds "
+        "alternate between the servers so both see the same background load).",
         f"Command: `.venv/bin/python bench/api/bench_api.py{' --store DIR' if args.store else ''}` "
         f"(per query and server: at most {args.requests} requests or {args.seconds:g} s, "
         f"in {args.rounds} rounds alternating with the other server; {args.connections} keep-alive connections).",
@@ -450,7 +452,8 @@ def render(rows: list[Row], sizes: dict[str, int], args: argparse.Namespace) -> 
         "",
         "`kg` rows repeat the same query (answered by the result cache, which is keyed by the",
         "request and the store generation and emptied by every ingest/retract); `kg uncached`",
-        "rows add a fresh unused variable to every request so strawberry executes each one.",
+        "rows add a fresh unused variable to every request so strawberry executes each one",
+        "(parse and validation stay cached; the store reads run on disk in the thread pool).",
         "",
     ]
     return "\n".join(lines)

@@ -134,21 +134,37 @@ class Engine:
 
     def named(self, texts: Sequence[Text]) -> dict[str, frozenset[str]]:
         """Per text, the keys of dictionary names occurring in it (what a reader could link)."""
-        return {t.doc_id: frozenset(self.known_inside(t.text)) for t in texts}
+        return {t.doc_id: frozenset(self.known_inside(t.text, hyphen_parts=True)) for t in texts}
 
-    def known_inside(self, text: str, longest: int = 5) -> set[str]:
-        """Keys of dictionary names occurring as word n-grams of ``text``."""
-        words = re.findall(r"[\w.'’-]+", text)
-        words = [w.strip(".'’") or w for w in words]
+    def known_inside(self, text: str, longest: int = 5, hyphen_parts: bool = False) -> set[str]:
+        """Keys of dictionary names occurring as word n-grams of ``text``.
+
+        With ``hyphen_parts`` hyphenated words are also tried in parts
+        ("pro-Houthi" names the Houthis as a side).
+        """
+        words = [w.strip(".'’") or w for w in re.findall(r"[\w.'’-]+", text)]
+        parts = [p for w in words for p in w.split("-") if p] if hyphen_parts else words
         keys: set[str] = set()
+        for sequence in (words, parts) if parts != words else (words,):
+            keys.update(self._grams(sequence, longest))
+        return keys
+
+    def _grams(self, words: list[str], longest: int) -> set[str]:
+        """Longest matches first; a name inside a longer known name does not count
+        ("Syrian" in "Syrian National Army" is not Syria)."""
+        keys: set[str] = set()
+        covered: set[int] = set()
         for size in range(min(longest, len(words)), 0, -1):
             for i in range(len(words) - size + 1):
+                if covered.issuperset(range(i, i + size)):
+                    continue
                 gram = words[i : i + size]
                 if size == 1 and (gram[0].lower() in _STOP_TOKENS or len(gram[0]) < 2):
                     continue
                 key = self.known(" ".join(gram))
                 if key:
                     keys.add(key)
+                    covered.update(range(i, i + size))
         return keys
 
 

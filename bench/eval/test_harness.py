@@ -7,6 +7,7 @@ import datetime as dt
 
 from bench.eval import acled, conflibert, infobox, ucdp
 from bench.eval.actor_names import candidate_names, is_generic
+from bench.eval.pipeline import Text
 from bench.eval.report import numbers, table
 from bench.eval.score import Case, GoldEntity, GoldRelation, Predicted, Row, score_case
 
@@ -139,3 +140,14 @@ def test_a_tie_between_a_group_and_its_own_backer_is_not_scored() -> None:
     pred = Predicted("Houthis", "targets", "pro-Houthi_fighters", object_group="Houthis")
     tally = score_case(case, [pred], LABELS)["targets"]
     assert (tally.predicted, tally.out_of_scope) == (0, 1)
+
+
+def test_gold_spans_resolve_through_kg_names() -> None:
+    from bench.eval.pipeline import Engine
+
+    engine = Engine(progress=False)
+    russia = engine.key("Russia")
+    assert russia in engine.entity("Russian warplanes over Idlib", head_only=True).keys
+    # names after the head's first preposition are not the span's entity
+    assert russia not in engine.entity("rebels in the Russian-held zone", head_only=True).keys
+    assert engine.named([Text("t", "Russian jets struck the town.")])["t"] >= {russia}

@@ -84,6 +84,9 @@ def generate(actors: int, mentions: int, per_article: int, seed: int):  # type: 
         )
         for i in range(n_articles)
     ]
+    keys = [f"a{i}" for i in range(actors)]  # one string per actor, as the store reader shares them
+    names = [f"Actor {i}" for i in range(actors)]
+    day_objects = [START + dt.timedelta(days=d) for d in range(14 * 365)]
     records = []
     entity_seen: set[tuple[int, int]] = set()
     entities = []
@@ -97,22 +100,22 @@ def generate(actors: int, mentions: int, per_article: int, seed: int):  # type: 
                 entity_seen.add((article, node))
                 entities.append(
                     EntityRecord(
-                        articles[article].id, f"a{node}", f"Actor {node}", TYPES[types[node]]
+                        articles[article].id, keys[node], names[node], TYPES[types[node]]
                     )
                 )
         records.append(
             Mention(
                 id=f"{i:032x}",
                 article=articles[article].id,
-                subject=f"a{s}",
+                subject=keys[s],
                 relation=RELATIONS[relations[i]],
-                object=f"a{o}",
+                object=keys[o],
                 sentence="",
                 confidence=float(confidences[i]),
                 hedged=bool(flags[i, 0] < 0.1),
                 negated=bool(flags[i, 1] < 0.05),
-                claimed_by=f"a{s}" if flags[i, 2] < 0.15 else None,
-                event_date=START + dt.timedelta(days=int(days[i])),
+                claimed_by=keys[s] if flags[i, 2] < 0.15 else None,
+                event_date=day_objects[int(days[i])],
             )
         )
     return articles, entities, records

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -79,11 +80,12 @@ def _load(
     settings = Settings.from_env(store_dir=store_dir)
     started = time.perf_counter()
     store = OxigraphStore.open(settings.store_dir, read_only=True)
+    progress = (lambda message: click.echo(message, err=True)) if sys.stderr.isatty() else None
     try:
-        projection = Projection.from_store(store, base=settings.base)
+        projection = Projection.from_store(store, base=settings.base, progress=progress)
     finally:
         store.close()
-    _add_dictionary_aliases(projection, settings)
+    projection.add_dictionary_aliases(settings.actor_files)
     elapsed = time.perf_counter() - started
     if elapsed > 1.0:
         click.echo(
@@ -97,18 +99,6 @@ def _load(
         "min_confidence": min_confidence,
     }
     return _Ctx(projection, window, as_json)
-
-
-def _add_dictionary_aliases(projection: Projection, settings: Settings) -> None:
-    """Lets any dictionary alias name a node, even one no article used ("Daesh")."""
-    try:
-        from kg.resolve.dictionary import load_dictionary
-    except ImportError:
-        return
-    dictionary = load_dictionary(settings.actor_files)
-    projection.add_aliases(
-        {e.key: (e.name, *e.aliases, *e.forces) for e in dictionary if e.key in projection.graph}
-    )
 
 
 def _run(question: Callable[[], Any]) -> Any:
@@ -367,6 +357,39 @@ def central(
             click.echo("  (none)")
         for number, r in enumerate(ranking, 1):
             click.echo(f"  {number:>2}. {r.node.name:<32} {r.score:8.3f}  ({r.ties} {unit})")
+
+
+@graph.command()
+@click.argument("actor", required=False)
+@click.option(
+    "--evidence", type=click.IntRange(1), default=3, show_default=True, help="sentences per side"
+)
+@_common
+def contested(
+    actor: str | None,
+    evidence: int,
+    store_dir: Path | None,
+    since: Any,
+    until: Any,
+    min_confidence: float,
+    as_json: bool,
+) -> None:
+    """Ties some articles assert and others deny (of ACTOR, if given), with both sides."""
+    from kg.graph.contested import contested as ask
+
+    ctx = _load(store_dir, since, until, min_confidence, as_json)
+    found = _run(lambda: ask(ctx.projection, actor, evidence=evidence, **ctx.window))
+    if ctx.as_json:
+        return _echo_json(found)
+    P = ctx.projection
+    if not found:
+        click.echo("No contested ties.")
+    for c in found:
+        click.echo(_edge_line(P, c.edge))
+        for ev in c.asserted:
+            click.echo(f"   for:     {_evidence_line(P, ev)}")
+        for ev in c.denied:
+            click.echo(f"   against: {_evidence_line(P, ev)}")
 
 
 # ------------------------------------------------------------------ printing

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.args import Arguments
 from kg.extract.lexicon import Lexicon, load_lexicon
+from kg.extract.relations import is_speaker
 from kg.extract.syntax import ACCUSE_VERBS, clause_actor, is_passive
 from kg.extract.types import ActorMention, Candidate
 from kg.model import EntityType
@@ -128,6 +129,14 @@ class Attribution:
         found: list[ActorMention] = []
         for t in clause_actor(verb):
             found.extend(args.resolve(t, places=False))
+        if not found and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            # "..., Osama Abu Zaid, a spokesman for the FSA, told reporters"
+            sent = verb.sent
+            found = [
+                m
+                for m in args.mentions
+                if sent.start <= m.start and m.end <= verb.i and is_speaker(verb.doc, m)
+            ][-1:]
         head = verb.head
         if (
             not found

@@ -187,6 +187,7 @@ class _DocRun:
         sent = trigger.sent
         dom, rng = SIGNATURES[predicate]
         emitted = []
+        objects = [o for o in objects if not self._is_speaker(o)]
         for s0 in subjects:
             for o0 in objects:
                 s, o = s0.for_relation(predicate), o0.for_relation(predicate)
@@ -224,6 +225,11 @@ class _DocRun:
         if self.last_attacker:
             self.antecedent = self.last_trigger
         return list(self.last_attacker)
+
+    def _is_speaker(self, m: ActorMention) -> bool:
+        """The subject of a reporting verb is the source, not a victim (misparses
+        like "wounded a further 10, Osama Abu Zaid, a spokesman, told ...")."""
+        return is_speaker(self.doc, m)
 
     def unique(self) -> list[Candidate]:
         seen: set[tuple[str, str, str, int]] = set()
@@ -274,6 +280,18 @@ class _DocRun:
         owners = [m for m in self.args.owners(noun) if m.is_actor]
         if owners:
             return owners
+        for c in noun.children:
+            # "airstrikes conducted by the Turkish army"
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                by = [m for a in agents(c) for m in self.args.resolve(a, places=False) if m.is_actor]
+                if by:
+                    return by
+        head = noun.head
+        if noun.dep_ == "dobj" and head.lemma_.lower() in self.lex.light_verbs:
+            # "U.S. Africa Command conducted an airstrike targeting ..."
+            doers = [m for t in clause_actor(head) for m in self.args.resolve(t, places=False)]
+            if doers:
+                return doers
         definite = any(
             c.dep_ == "det" and c.lower_ in ("the", "these", "this", "those") for c in noun.children
         )
@@ -323,9 +341,7 @@ class _DocRun:
             return
         if predicate in STATIVE and lemma not in INCLUDE_VERBS:
             return
-        if lemma == "fire" or (
-            lemma == "shoot" and not any(c.lower_ == "down" for c in verb.children)
-        ):
+        if lemma == "fire":
             return  # "fired rockets at X" is read by the preposition
         subjects = self.actors_of(verb)
         objects = self.objects_of(obj, predicate)
@@ -344,6 +360,13 @@ class _DocRun:
         if lemma in INCLUDE_VERBS:
             subjects, objects = objects, subjects
         self.emit(subjects, predicate, objects, verb, spec.id, spec.confidence)
+
+    def h_shared_object(self, nodes: dict[str, Token], spec: Any) -> None:
+        """'targeted and destroyed three IS tunnels': the first verb shares the object."""
+        verb = nodes["trigger"]
+        if any(c.dep_ in ("dobj", "obj") for c in verb.children):
+            return
+        self.h_verb_object({"trigger": verb, "object": nodes["object"]}, spec)
 
     def h_verb_prep(self, nodes: dict[str, Token], spec: Any) -> None:
         verb, prep, obj = nodes["trigger"], nodes["prep"], nodes["object"]
@@ -399,8 +422,20 @@ class _DocRun:
             return
         by = agents(verb)
         confidence = spec.confidence
+        in_attack = [
+            p
+            for _prep, p in prep_objects(verb, {"in", "during", "by"})
+            if self.lex.noun_relation.get(p.lemma_.lower()) is RelationType.TARGETS
+        ]
         if by:
             subjects = _unique([m for t in by for m in self.args.resolve(t, places=False)])
+            if not subjects:
+                subjects = _unique([m for t in by for m in self.attack_owner(t)])
+        elif in_attack and any(
+            self.args.owners(p) or any(c.dep_ == "acl" for c in p.children) for p in in_attack
+        ):
+            # "militants were killed in airstrikes conducted by the Turkish army"
+            subjects = _unique([m for p in in_attack for m in self.attack_owner(p)])
         elif predicate is RelationType.TARGETS and self.last_attacker and _definite_patient(verb):
             # "the areas targeted were ...": the attacker the article is about
             subjects = self.recall_attack()
@@ -947,6 +982,28 @@ class _DocRun:
                 acts_for=backer.acts_for,
             )
             self.emit([backer], RelationType.BACKS, [m], doc[m.start], "generic_group", 0.7)
+
+
+SAYING = frozenset({"say", "tell", "claim", "state", "announce", "add"})
+
+
+def is_speaker(doc: Doc, m: ActorMention) -> bool:
+    """Is ``m`` the one talking in its sentence ("X said", "..., X, a spokesman, told ...")?"""
+    root = doc[m.start : m.end].root
+    while root.dep_ in ("appos", "conj", "compound") and root.head != root:
+        root = root.head
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in SAYING:
+        return True
+    if m.type is not PE:
+        return False
+    # the parser lost the speaker: a person right before a subjectless "told"
+    sent = root.sent
+    for tok in doc[m.end : sent.end]:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in SAYING:
+            return not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        if tok.pos_ == "VERB" and tok.dep_ not in ("acl", "relcl"):
+            return False
+    return False
 
 
 def _kind_ok(m: ActorMention, allowed: frozenset[EntityType]) -> bool:

@@ -124,6 +124,9 @@ def clause_actor(verb: Token, stative: bool = False) -> list[Token]:
     for c in verb.children:
         if c.dep_ in ("nsubj", "csubj"):
             return [c]
+    dangling = _dangling_subject(verb)
+    if dangling is not None:
+        return [dangling]
     if verb.dep_ == "conj" and verb.tag_ == "VBG" and verb.head.lemma_ in ACCUSE_VERBS:
         # "accused X of training and arming Y" parsed with 'arming' on 'accused'
         return [c for c in verb.head.children if c.dep_ == "dobj"]
@@ -180,6 +183,24 @@ def clause_actor(verb: Token, stative: bool = False) -> list[Token]:
     if is_verbal(head) and head != verb:
         return clause_actor(head) or subject_of(head)
     return []
+
+
+def _dangling_subject(verb: Token) -> Token | None:
+    """'On 11 February Taliban militants clashed with ...': without a comma the
+    parser hangs the subject inside the date phrase; recover it."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in ("ROOT", "advcl"):
+        return None
+    sent_start = verb.sent.start
+    for i in range(verb.i - 1, max(sent_start, verb.i - 8) - 1, -1):
+        tok = verb.doc[i]
+        if is_verbal(tok):
+            return None
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("pobj", "npadvmod", "appos"):
+            prep = tok.head
+            if prep.pos_ == "ADP" and any(t.ent_type_ in ("DATE", "TIME") for t in tok.doc[prep.i : tok.i]):
+                return tok
+            return None
+    return None
 
 
 def along_with(tok: Token) -> list[Token]:

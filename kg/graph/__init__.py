@@ -8,6 +8,7 @@ taking the projection first, returning plain frozen dataclasses.
 from kg.graph.balance import Balance, Prediction, Triad, balance
 from kg.graph.camps import Camp, Camps, camps
 from kg.graph.centrality import Centrality, Ranked, brokers, central, main_backers, most_targeted
+from kg.graph.contested import Contested, contested
 from kg.graph.neighbourhood import Neighbour, Neighbourhood, allies, neighbourhood, opponents
 from kg.graph.paths import Hop, Path, explain
 from kg.graph.project import ArticleRecord, EntityRecord, Mention, Projection
@@ -20,6 +21,7 @@ __all__ = [
     "Camp",
     "Camps",
     "Centrality",
+    "Contested",
     "EdgeInfo",
     "EntityRecord",
     "Evidence",
@@ -40,6 +42,7 @@ __all__ = [
     "brokers",
     "camps",
     "central",
+    "contested",
     "explain",
     "geography_graph",
     "main_backers",

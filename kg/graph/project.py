@@ -62,6 +62,8 @@ DENIAL_FACTOR = 0.5
 
 #: (subject, relation, object): one projected edge
 EdgeKey = tuple[str, str, str]
+#: what one article says about a node: (name, type, aliases, wikidata, generic_of)
+Facts = tuple[str, str, tuple[str, ...], str | None, str | None]
 #: (weight or confidence, neighbour, subject, relation, object, edge data)
 Tie = tuple[float, str, str, str, str, dict[str, Any]]
 #: nodes with at least this many edges keep their ranked tie lists between queries
@@ -202,10 +204,15 @@ class Projection:
         self.version = 0
         self._articles: dict[str, ArticleRecord] = {}
         self._mentions: dict[str, Mention] = {}
-        self._edge_mentions: dict[EdgeKey, dict[str, list[Mention]]] = {}
-        self._article_edges: dict[str, set[EdgeKey]] = {}
-        self._node_facts: dict[str, dict[str, EntityRecord]] = {}
-        self._article_nodes: dict[str, set[str]] = {}
+        # Per-edge mentions and per-article keys are what make removal exact; they are kept
+        # lean (flat lists, tuples, shared fact tuples) because there is one per mention.
+        self._edge_mentions: dict[EdgeKey, list[Mention]] = {}
+        self._article_edges: dict[str, tuple[EdgeKey, ...]] = {}
+        #: node -> {facts: number of articles stating them}
+        self._node_facts: dict[str, dict[Facts, int]] = {}
+        #: article -> (nodes, the facts it states about each)
+        self._article_nodes: dict[str, tuple[tuple[str, ...], tuple[Facts, ...]]] = {}
+        self._facts_pool: dict[Facts, Facts] = {}
         self._names: dict[str, set[str]] = defaultdict(set)
         self._names_ready = False
         self._node_names: dict[str, set[str]] = {}
@@ -262,63 +269,83 @@ class Projection:
         dirty_edges: set[EdgeKey] = set()
         dirty_nodes: set[str] = set()
         known = self._articles
-        article_edges, article_nodes = self._article_edges, self._article_nodes
         for article in articles:
             known[article.id] = article
-            article_edges.setdefault(article.id, set())
-            article_nodes.setdefault(article.id, set())
+        new_nodes: dict[str, dict[str, Facts]] = defaultdict(dict)
+        pool = self._facts_pool
         for record in entities:
-            if record.article not in known:
-                self._add_bare_article(record.article)
-            self._node_facts.setdefault(record.key, {})[record.article] = record
-            article_nodes[record.article].add(record.key)
-            dirty_nodes.add(record.key)
+            facts = (record.name, record.type, record.aliases, record.wikidata, record.generic_of)
+            new_nodes[record.article][record.key] = pool.setdefault(facts, facts)
+        for article_id, stated in new_nodes.items():
+            if article_id not in known:
+                known[article_id] = ArticleRecord(article_id)
+            old_nodes, old_facts = self._article_nodes.get(article_id, ((), ()))
+            merged = dict(zip(old_nodes, old_facts, strict=True))
+            for node, facts in stated.items():
+                counts = self._node_facts.setdefault(node, {})
+                if node in merged:
+                    self._uncount(counts, merged[node])
+                counts[facts] = counts.get(facts, 0) + 1
+                merged[node] = facts
+                dirty_nodes.add(node)
+            self._article_nodes[article_id] = (tuple(merged), tuple(merged.values()))
         edge_mentions, by_id = self._edge_mentions, self._mentions
+        new_edges: dict[str, set[EdgeKey]] = defaultdict(set)
         for mention in mentions:
             if mention.relation not in _RELATIONS:
                 continue
-            article_id = mention.article
-            if article_id not in known:
-                self._add_bare_article(article_id)
             key = (mention.subject, mention.relation, mention.object)
-            per_article = edge_mentions.get(key)
-            if per_article is None:
-                per_article = edge_mentions[key] = {}
-            found = per_article.get(article_id)
+            found = edge_mentions.get(key)
             if found is None:
-                per_article[article_id] = [mention]
-                article_edges[article_id].add(key)
+                edge_mentions[key] = [mention]
             else:
                 found.append(mention)
             by_id[mention.id] = mention
+            new_edges[mention.article].add(key)
             dirty_edges.add(key)
+        for article_id, keys in new_edges.items():
+            if article_id not in known:
+                known[article_id] = ArticleRecord(article_id)
+            self._article_edges[article_id] = tuple(
+                keys.union(self._article_edges.get(article_id, ()))
+            )
         for node in dirty_nodes:
             self._refresh_node(node)
         for key in dirty_edges:
             self._refresh_edge(key)
         self.version += 1
 
-    def _add_bare_article(self, article_id: str) -> None:
-        self._articles[article_id] = ArticleRecord(article_id)
-        self._article_edges.setdefault(article_id, set())
-        self._article_nodes.setdefault(article_id, set())
+    @staticmethod
+    def _uncount(counts: dict[Facts, int], facts: Facts) -> None:
+        left = counts.get(facts, 0) - 1
+        if left > 0:
+            counts[facts] = left
+        else:
+            counts.pop(facts, None)
 
     def remove_article(self, article_id: str) -> bool:
         """Takes back everything one article contributed; False if it was not projected."""
         if article_id not in self._articles:
             return False
         del self._articles[article_id]
-        edges = self._article_edges.pop(article_id, set())
-        nodes = self._article_nodes.pop(article_id, set())
+        edges = self._article_edges.pop(article_id, ())
+        nodes, facts = self._article_nodes.pop(article_id, ((), ()))
         for key in edges:
-            per_article = self._edge_mentions.get(key, {})
-            for mention in per_article.pop(article_id, []):
-                self._mentions.pop(mention.id, None)
-            if not per_article:
+            kept = []
+            for mention in self._edge_mentions.get(key, ()):
+                if mention.article == article_id:
+                    self._mentions.pop(mention.id, None)
+                else:
+                    kept.append(mention)
+            if kept:
+                self._edge_mentions[key] = kept
+            else:
                 self._edge_mentions.pop(key, None)
             self._refresh_edge(key)
-        for node in nodes:
-            self._node_facts.get(node, {}).pop(article_id, None)
+        for node, stated in zip(nodes, facts, strict=True):
+            counts = self._node_facts.get(node)
+            if counts is not None:
+                self._uncount(counts, stated)
             self._refresh_node(node)
         for key in edges:
             for node in (key[0], key[2]):
@@ -333,6 +360,18 @@ class Projection:
             if key in self.graph:
                 self._index_names(key)
         self._skeletons_version = -1
+
+    def add_dictionary_aliases(self, actor_files: Iterable[Any] = ()) -> None:
+        """Adds the actor dictionary's names (built-in plus ``actor_files``), so that an
+        alias no article used ("Daesh", "Ankara") still names its node."""
+        try:
+            from kg.resolve.dictionary import load_dictionary
+        except ImportError:
+            return
+        dictionary = load_dictionary(actor_files)
+        self.add_aliases(
+            {e.key: (e.name, *e.aliases, *e.forces) for e in dictionary if e.key in self.graph}
+        )
 
     # ------------------------------------------------------------ reading
 
@@ -425,8 +464,7 @@ class Projection:
 
     def edge_mentions(self, subject: str, relation: str, obj: str) -> list[Mention]:
         """All mentions of one edge, asserting and denying, oldest article first."""
-        per_article = self._edge_mentions.get((subject, relation, obj), {})
-        found = [m for ms in per_article.values() for m in ms]
+        found = self._edge_mentions.get((subject, relation, obj), [])
         return sorted(found, key=lambda m: (m.event_date or dt.date.max, m.article, m.id))
 
     def contested_edges(self) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
@@ -464,8 +502,8 @@ class Projection:
 
     def _refresh_edge(self, key: EdgeKey) -> None:
         subject, relation, obj = key
-        per_article = self._edge_mentions.get(key)
-        attrs = _edge_attributes(relation, per_article) if per_article else None
+        mentions = self._edge_mentions.get(key)
+        attrs = _edge_attributes(relation, mentions) if mentions else None
         keyed = self.graph._succ.get(subject, {}).get(obj)
         has_edge = keyed is not None and relation in keyed
         self._ranked.pop(subject, None)
@@ -498,12 +536,13 @@ class Projection:
                 return
             if node not in self.graph and not ensure:
                 return
-        records = [facts[a] for a in sorted(facts)]
-        name = next((r.name for r in records if r.name), node.replace("_", " "))
-        kind = next((r.type for r in records if r.type), "")
-        aliases = sorted({a for r in records for a in r.aliases if a != name})
-        wikidata = next((r.wikidata for r in records if r.wikidata), None)
-        generic_of = next((r.generic_of for r in records if r.generic_of), None)
+        # the facts most articles state win; ties go to the smallest, so order never matters
+        ranked = sorted(facts, key=lambda f: (-facts[f], tuple(map(str, f))))
+        name = next((f[0] for f in ranked if f[0]), node.replace("_", " "))
+        kind = next((f[1] for f in ranked if f[1]), "")
+        aliases = sorted({a for f in ranked for a in f[2] if a != name})
+        wikidata = next((f[3] for f in ranked if f[3]), None)
+        generic_of = next((f[4] for f in ranked if f[4]), None)
         if node not in self.graph:
             self.graph.add_node(node)
         self.graph.nodes[node].update(
@@ -557,38 +596,34 @@ class Projection:
 _RELATIONS = frozenset(r.value for r in RelationType)
 
 
-def _edge_attributes(
-    relation: str, per_article: Mapping[str, list[Mention]]
-) -> dict[str, Any] | None:
-    """The edge's attributes from its per-article mentions; None if no article asserts it."""
-    supports: list[float] = []
-    denials: list[float] = []
+def _edge_attributes(relation: str, mentions: list[Mention]) -> dict[str, Any] | None:
+    """The edge's attributes from its mentions; None if no article asserts it."""
+    support_of: dict[str, float] = {}
+    denial_of: dict[str, float] = {}
     statements: list[str] = []
     negations: list[str] = []
-    articles: list[str] = []
     first: dt.date | None = None
     last: dt.date | None = None
-    for article_id, mentions in per_article.items():
-        support = denial = -1.0
-        for m in mentions:
-            strength = m.strength
-            if m.negated:
-                negations.append(m.id)
-                denial = max(denial, strength)
-                continue
-            statements.append(m.id)
-            support = max(support, strength)
-            date = m.event_date
-            if date is not None:
-                if first is None or date < first:
-                    first = date
-                if last is None or date > last:
-                    last = date
-        if support >= 0:
-            supports.append(support)
-            articles.append(article_id)
-        if denial >= 0:
-            denials.append(denial)
+    for m in mentions:
+        strength = m.strength
+        article = m.article
+        if m.negated:
+            negations.append(m.id)
+            if strength > denial_of.get(article, -1.0):
+                denial_of[article] = strength
+            continue
+        statements.append(m.id)
+        if strength > support_of.get(article, -1.0):
+            support_of[article] = strength
+        date = m.event_date
+        if date is not None:
+            if first is None or date < first:
+                first = date
+            if last is None or date > last:
+                last = date
+    supports = list(support_of.values())
+    denials = list(denial_of.values())
+    articles = list(support_of)
     if not supports:
         return None
     asserted = 1.0 - math.prod([1.0 - s for s in supports])
@@ -738,6 +773,7 @@ def _read_facts(
 
 def _read_mentions(store: Any, base: str, graph: ox.NamedNode | None) -> Iterator[Mention]:
     key_of = _key_reader(base)
+    dates: dict[str, dt.date | None] = {}  # one object per distinct date, not per mention
     for row in _query(store, _MENTIONS, graph):
         predicate = row["p"].value
         if not predicate.startswith(KG_NS):
@@ -758,8 +794,17 @@ def _read_mentions(store: Any, base: str, graph: ox.NamedNode | None) -> Iterato
             hedged=_bool(row["hedged"]),
             negated=_bool(row["neg"]),
             claimed_by=key_of(claim.value) if claim is not None else None,
-            event_date=_date(row["date"].value) if row["date"] is not None else None,
+            event_date=_cached_date(dates, row["date"]),
         )
+
+
+def _cached_date(cache: dict[str, dt.date | None], term: Any) -> dt.date | None:
+    if term is None:
+        return None
+    text = term.value
+    if text not in cache:
+        cache[text] = _date(text)
+    return cache[text]
 
 
 def _bool(term: Any) -> bool:

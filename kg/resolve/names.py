@@ -56,7 +56,7 @@ _SPACES = re.compile(r"\s+")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&]*[A-Z0-9]$")
 _VOWEL_RUN = re.compile(r"[aeiouyw]+")
 _H_AFTER_CONSONANT = re.compile(r"([bcdfgjklmnpqrstvxz])h")
-_DOUBLED = re.compile(r"(.)\1+")
+_DOUBLED = re.compile(r"([a-z])\1+")  # letters only: "11" is not "1"
 _SLUG_BAD = re.compile(r"[^A-Za-z0-9_.-]+")
 
 

@@ -23,15 +23,16 @@ so its later variants resolve to it. Every step is a dict look-up in the
 
 from __future__ import annotations
 
-import hashlib
 import re
 import threading
 from collections.abc import Iterable
 
 from kg.errors import InputError, UnknownEntityError
 from kg.model import Entity, EntityType
+from kg.resolve.canonical import canonical_form, clean_surface, digest_key, split_words
 from kg.resolve.dictionary import ActorDictionary, ActorEntry, load_dictionary
 from kg.resolve.index import BlockingIndex, FormKind, Posting
+from kg.resolve.kinds import compatible, refine_type
 from kg.resolve.names import (
     MIN_SKELETON,
     acronym_key,
@@ -42,337 +43,19 @@ from kg.resolve.names import (
     skeleton,
     slugify,
 )
-
-__all__ = ["Resolver", "canonical_form", "compatible", "guess_type", "refine_type"]
-
-_ACTORS = frozenset((EntityType.STATE, EntityType.ARMED_GROUP, EntityType.ORGANIZATION))
-_GEO = frozenset((EntityType.BASE, EntityType.PLACE))
-
-#: Words for a state's apparatus and office-holders: "<Russian|Russia's> <jets>",
-#: "the Syrian president" act for the state (GUIDELINES.md: leaders acting for it).
-STATE_APPARATUS = frozenset(
-    (
-        "forces",
-        "armed forces",
-        "army",
-        "military",
-        "troops",
-        "soldiers",
-        "jets",
-        "warplanes",
-        "fighter jets",
-        "aircraft",
-        "planes",
-        "helicopters",
-        "drones",
-        "air force",
-        "air forces",
-        "navy",
-        "naval forces",
-        "marines",
-        "government",
-        "regime",
-        "authorities",
-        "administration",
-        "officials",
-        "leadership",
-        "ministry",
-        "defence ministry",
-        "defense ministry",
-        "ministry of defence",
-        "ministry of defense",
-        "foreign ministry",
-        "interior ministry",
-        "security forces",
-        "special forces",
-        "intelligence",
-        "intelligence services",
-        "artillery",
-        "missiles",
-        "warships",
-        "coast guard",
-        "border guards",
-        "military police",
-        "police",
-        "ground forces",
-        "air defences",
-        "air defenses",
-        "embassy",
-        "diplomats",
-        "state media",
-        "government forces",
-        "regime forces",
-        "army units",
-        "military forces",
-        "police forces",
-        "gendarmerie",
-        "national guard",
-        "presidential guard",
-        "president",
-        "prime minister",
-        "premier",
-        "foreign minister",
-        "defence minister",
-        "defense minister",
-        "interior minister",
-        "leader",
-        "supreme leader",
-        "king",
-        "emir",
-        "crown prince",
-        "head of state",
-        "delegation",
-        "negotiators",
-        "ambassador",
-        "envoy",
-        "spokesman",
-        "spokeswoman",
-        "commanders",
-        "generals",
-        "officers",
-        "pilots",
-        "state television",
-        "state tv",
-    )
-)
-#: Words for a group's members: "<Houthi|HTS> <fighters>" acts for the group.
-GROUP_MEMBERS = frozenset(
-    [
-        "fighters",
-        "militants",
-        "rebels",
-        "militia",
-        "militias",
-        "militiamen",
-        "forces",
-        "troops",
-        "members",
-        "insurgents",
-        "gunmen",
-        "jihadists",
-        "units",
-        "mercenaries",
-        "operatives",
-        "commanders",
-        "leadership",
-        "leaders",
-        "extremists",
-        "terrorists",
-        "cells",
-        "guerrillas",
-        "combatants",
-        "soldiers",
-        "peacekeepers",
-        "officials",
-        "spokesman",
-        "faction",
-        "factions",
-        "loyalists",
-        "leader",
-        "chief",
-        "commander",
-        "emir",
-        "delegation",
-        "negotiators",
-        "spokesperson",
-        "media office",
-    ]
-)
-_TITLES = frozenset(
-    [
-        "president",
-        "vice",
-        "prime",
-        "minister",
-        "foreign",
-        "defence",
-        "defense",
-        "interior",
-        "supreme",
-        "leader",
-        "gen",
-        "general",
-        "lt",
-        "lieutenant",
-        "col",
-        "colonel",
-        "maj",
-        "major",
-        "field",
-        "marshal",
-        "brig",
-        "brigadier",
-        "commander",
-        "chief",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sheikh",
-        "shaykh",
-        "sheik",
-        "king",
-        "queen",
-        "prince",
-        "crown",
-        "emir",
-        "ayatollah",
-        "grand",
-        "mullah",
-        "imam",
-        "chancellor",
-        "secretary",
-        "state",
-        "premier",
-        "sultan",
-        "spokesman",
-        "spokeswoman",
-        "envoy",
-        "ambassador",
-        "sen",
-        "senator",
-        "rep",
-        "admiral",
-        "adm",
-        "capt",
-        "captain",
-        "sgt",
-        "sergeant",
-        "former",
-        "late",
-        "self",
-        "proclaimed",
-        "de",
-        "facto",
-    ]
-)
-_STATE_PHRASES = frozenset(tuple(p.split()) for p in STATE_APPARATUS)
-#: Head words that make an organisation an armed group, in English and in the
-#: Arabic of faction names (jaish "army", liwa "brigade", kataib "battalions",
-#: saraya "companies", faylaq "legion", firqa "division", tajammu "grouping").
-_ARMED_WORDS = re.compile(
-    r"\b(brigades?|battalions?|militias?|militiamen|regiment|legion|army|armed forces|"
-    r"mujahideen|jaish|jaysh|jeish|liwa|alwiya|kataib|katibat?|saraya|faylaq|failaq|"
-    r"firqat?|tajamm?u|quwat|jabhat|ansar|military council)\b"
-)
-#: Head words for an unseen name with no hint, tried in this order.
-_GUESS = (
-    (
-        EntityType.BASE,
-        re.compile(
-            r"\b(air ?base|airbase|airfield|airport|air station|naval base|garrison|"
-            r"military base|base|camp|barracks|outpost)\b"
-        ),
-    ),
-    (
-        EntityType.PLACE,
-        re.compile(
-            r"\b(governorate|province|oblast|district|city|town|village|region|"
-            r"valley|mountains?|desert|countryside|neighbou?rhood|border|crossing)\b"
-        ),
-    ),
-    (EntityType.ARMED_GROUP, _ARMED_WORDS),
-    (
-        EntityType.ORGANIZATION,
-        re.compile(
-            r"\b(ministry|agency|committee|commission|observatory|council|"
-            r"union|organi[sz]ation|institute|foundation|network|news|company|bank|"
-            r"university|association|office|red cross|red crescent|party|program+e|"
-            r"society|centre|center|fund|charity|court|tribunal|mission)\b"
-        ),
-    ),
-    (
-        EntityType.ARMED_GROUP,
-        re.compile(
-            r"\b(front|forces|movement|division|guards?|corps|groups?|rebels|fighters|"
-            r"militants|insurgents|jihadists|gunmen)\b"
-        ),
-    ),
+from kg.resolve.words import (
+    COMPOUND_MODIFIER,
+    DIGITS,
+    FUNCTION_WORDS,
+    GROUP_ADJECTIVES,
+    GROUP_MEMBERS,
+    NAME_PARTICLES,
+    NEGATING,
+    STATE_PHRASES,
+    TITLES,
 )
 
-
-def refine_type(name: str, hint: EntityType | None) -> EntityType:
-    """The type of an unseen name: the hint, unless it is a vaguer guess.
-
-    NER says ORG for armed groups and organisations alike, so an ORG-based
-    hint yields to an armed head word ("Liwa ...", "... Brigade").
-    """
-    if hint is None:
-        return guess_type(name)
-    if hint is EntityType.ORGANIZATION and _ARMED_WORDS.search(normalize(name)):
-        return EntityType.ARMED_GROUP
-    return hint
-
-
-#: "Turkish-backed", "U.S.-led", "Iran-aligned": a modifier naming a patron, not the group.
-_COMPOUND_MODIFIER = re.compile(
-    r"^[\w.'’]+-(?:backed|led|allied|aligned|linked|affiliated|supported|funded|trained|"
-    r"armed|sponsored|controlled|dominated|majority|based|run|influenced|leaning)$",
-    re.IGNORECASE,
-)
-#: Words that turn a name into its opposite or past: "anti-Hamas", "pro-Assad", "ex-FSA".
-_NEGATING = frozenset(("pro", "anti", "non", "counter", "ex", "former", "rival", "breakaway"))
-#: Words that relate a phrase to a name rather than describe it: "victims of ISIS".
-_FUNCTION_WORDS = frozenset(
-    [
-        "of",
-        "against",
-        "by",
-        "from",
-        "with",
-        "to",
-        "for",
-        "in",
-        "on",
-        "at",
-        "near",
-        "into",
-        "over",
-        "under",
-        "between",
-        "among",
-        "and",
-        "or",
-        "but",
-        "than",
-        "as",
-        "like",
-        "loyal",
-        "opposed",
-        "close",
-        "allied",
-        "linked",
-        "tied",
-        "who",
-        "which",
-        "that",
-        "whose",
-    ]
-)
-#: Capitalised adjectives that describe rather than name a group.
-_GROUP_ADJECTIVES = frozenset(
-    (
-        "Kurdish", "Arab", "Sunni", "Shia", "Shiite", "Shi'ite", "Druze", "Alawite",
-        "Christian", "Islamist", "Jihadist", "Salafist", "Salafi", "Tuareg", "Fulani",
-        "Turkmen", "Yazidi", "Assyrian", "Tribal", "Bedouin",
-    )
-)  # fmt: skip
-
-
-def compatible(a: EntityType | None, b: EntityType | None) -> bool:
-    """Could a name typed ``a`` and an entity typed ``b`` be the same thing?"""
-    if a is None or b is None or a == b:
-        return True
-    return (a in _ACTORS and b in _ACTORS) or (a in _GEO and b in _GEO)
-
-
-def guess_type(name: str) -> EntityType:
-    """A type for an unseen name given without a hint, from its head words."""
-    norm = normalize(name)
-    for entity_type, pattern in _GUESS:
-        if pattern.search(norm):
-            return entity_type
-    return EntityType.ARMED_GROUP
+__all__ = ["Resolver"]
 
 
 class Resolver:
@@ -399,14 +82,14 @@ class Resolver:
             found = self.lookup(name, type_hint)
             if found is None:
                 return self._create(name, type_hint)
-            surface = _clean_surface(name)
+            surface = clean_surface(name)
             if self._spelling_of(surface, found.key):
                 self._remember_variant(found.key, surface)
             return self._entities[found.key]
 
     def lookup(self, name: str, type_hint: EntityType | None = None) -> Entity | None:
         """The known entity ``name`` stands for, or None (never creates)."""
-        surface = _clean_surface(name)
+        surface = clean_surface(name)
         if not surface:
             raise InputError(repr(name), "empty actor name")
         if not normalize(surface):
@@ -530,9 +213,9 @@ class Resolver:
 
     def _match_titled_person(self, surface: str) -> str | None:
         """ "Syrian President Bashar al-Assad", "Hezbollah leader Hassan Nasrallah"."""
-        tokens = _words(surface)
+        tokens = split_words(surface)
         for size in range(len(tokens) - 1, 0, -1):
-            if normalize(tokens[-size - 1]) not in _TITLES:
+            if normalize(tokens[-size - 1]) not in TITLES:
                 continue
             key = self._match_direct(" ".join(tokens[-size:]), EntityType.PERSON)
             if key and self._entities[key].type is EntityType.PERSON:
@@ -541,14 +224,14 @@ class Resolver:
 
     def _match_apparatus(self, surface: str) -> str | None:
         of_form = re.match(r"^(?:the\s+)?(.+?)\s+of\s+(?:the\s+)?(.+)$", surface, re.IGNORECASE)
-        if of_form and tuple(normalize(of_form.group(1)).split()) in _STATE_PHRASES:
+        if of_form and tuple(normalize(of_form.group(1)).split()) in STATE_PHRASES:
             # "the armed forces of Ukraine", "Military Forces of Russia Air Force"
             key = self._match_direct(of_form.group(2), None) or self._match_apparatus(
                 of_form.group(2)
             )
             if key and self._entities[key].type is EntityType.STATE:
                 return key
-        tokens = _words(surface)
+        tokens = split_words(surface)
         lowered = [normalize(t) for t in tokens]
         for size in range(min(4, len(tokens) - 1), 0, -1):
             tail = tuple(w for w in lowered[-size:] if w)
@@ -556,7 +239,7 @@ class Resolver:
             if not head.strip() or not tail:
                 continue
             phrase = " ".join(tail)
-            is_state_word = tail in _STATE_PHRASES
+            is_state_word = tail in STATE_PHRASES
             is_group_word = phrase in GROUP_MEMBERS
             if not (is_state_word or is_group_word):
                 continue
@@ -593,18 +276,18 @@ class Resolver:
         return None
 
     def _is_modifier(self, word: str) -> bool:
-        if _COMPOUND_MODIFIER.match(word):
+        if COMPOUND_MODIFIER.match(word):
             return True
         head = re.split(r"[-‐‑]", word)[0].lower()
         if (
-            head in _NEGATING
-            or head in _NAME_PARTICLES
-            or head in _FUNCTION_WORDS
+            head in NEGATING
+            or head in NAME_PARTICLES
+            or head in FUNCTION_WORDS
             or ("-" in word and word[:1].islower())
         ):
             return False
         # not demonyms: "Iraqi Hezbollah" is not Lebanese Hezbollah
-        return word[:1].islower() or word in _GROUP_ADJECTIVES
+        return word[:1].islower() or word in GROUP_ADJECTIVES
 
     def _match_skeleton(self, surface: str, norm: str, hint: EntityType | None) -> str | None:
         if is_acronym(surface):
@@ -618,6 +301,8 @@ class Resolver:
             entity_type = self._entities[posting.key].type
             if not compatible(hint, entity_type) or posting.kind is FormKind.DEMONYM:
                 continue
+            if DIGITS.findall(norm) != DIGITS.findall(posting.norm):
+                continue  # "Division 13" is never "Division 31"
             if size == MIN_SKELETON:
                 if min(len(norm), len(posting.norm)) < 5:
                     continue
@@ -688,7 +373,7 @@ class Resolver:
     def _create(self, name: str, hint: EntityType | None) -> Entity:
         canonical = canonical_form(name, hint)
         entity_type = refine_type(canonical, hint)
-        base = slugify(canonical) or _digest_key(canonical)
+        base = slugify(canonical) or digest_key(canonical)
         key = base
         n = 1
         while key in self._entities:  # a different entity already owns this slug
@@ -701,7 +386,7 @@ class Resolver:
 
     def _remember_variant(self, key: str, name: str) -> None:
         """Index a new spelling of a learned entity and keep it as an alias."""
-        surface = _clean_surface(name)
+        surface = clean_surface(name)
         entity = self._entities[key]
         if not surface or surface == entity.name or surface in entity.aliases:
             return
@@ -718,114 +403,3 @@ class Resolver:
             entity.group_of,
         )
         self.index.add(key, surface, FormKind.ALIAS, self._rank[key])
-
-
-def canonical_form(name: str, hint: EntityType | None = None) -> str:
-    """The name an unseen entity is labelled and keyed by.
-
-    Leading "the", a trailing possessive and, for people, everything up to
-    the last title ("Hezbollah commander Ali Karaki" -> "Ali Karaki") are
-    dropped; an all-caps headline form is title-cased ("LIWA AL-QUDS" ->
-    "Liwa al-Quds"), so the same name gets the same key however it is cased.
-    """
-    surface = _clean_surface(name)
-    surface = re.sub(r"^(?:the)\s+", "", surface, flags=re.IGNORECASE)
-    surface = re.sub(r"(?:['’]s|['’])$", "", surface).strip()
-    words = surface.split()
-    if hint is EntityType.PERSON:
-        titles = [i for i, w in enumerate(words[:-1]) if normalize(w) in _TITLES]
-        if titles and _looks_like_a_name(words[titles[-1] + 1 :]):
-            words = words[titles[-1] + 1 :]
-    if len(words) > 1 and all(w.isupper() for w in words if any(c.isalpha() for c in w)):
-        words = [_title_word(w, first=(i == 0)) for i, w in enumerate(words)]
-    return " ".join(words)
-
-
-_NAME_PARTICLES = frozenset(
-    [
-        "al",
-        "el",
-        "bin",
-        "ibn",
-        "bint",
-        "abu",
-        "umm",
-        "de",
-        "van",
-        "von",
-        "der",
-        "da",
-        "di",
-        "la",
-        "le",
-    ]
-)
-
-
-def _looks_like_a_name(words: list[str]) -> bool:
-    """ "Ali Karaki", "Abu Bakr al-Baghdadi"; not "for the Middle East", "Office Minister"."""
-    if not words or not words[0][:1].isupper():
-        return False
-    for word in words:
-        if normalize(word) in _TITLES:
-            return False
-        head = word.split("-")[0].lower()
-        if not word[:1].isupper() and head not in _NAME_PARTICLES:
-            return False
-    return True
-
-
-_LOWER_PARTICLES = frozenset(
-    [
-        "al",
-        "el",
-        "ash",
-        "as",
-        "ad",
-        "ar",
-        "at",
-        "az",
-        "an",
-        "ad",
-        "bin",
-        "ibn",
-        "wal",
-        "of",
-        "the",
-        "and",
-        "de",
-        "du",
-        "la",
-        "le",
-    ]
-)
-
-
-def _title_word(word: str, first: bool) -> str:
-    if not re.search(r"[AEIOUY]", word):
-        return word  # "DDG", "HTS": an acronym inside a shouted name keeps its case
-    parts = word.split("-")
-    out = []
-    for i, part in enumerate(parts):
-        lower = part.lower()
-        if lower in _LOWER_PARTICLES and not (first and i == 0 and len(parts) == 1):
-            out.append(lower)
-        else:
-            out.append(part[:1].upper() + part[1:].lower())
-    return "-".join(out)
-
-
-def _digest_key(name: str) -> str:
-    """A stable ASCII key for a name with no Latin letters ("Київ", "هيئة ...")."""
-    return "x" + hashlib.sha256(normalize(name).encode("utf-8")).hexdigest()[:16]
-
-
-def _clean_surface(name: str) -> str:
-    text = re.sub(r"\s+", " ", name or "").strip().strip(' "“”«»,;:')
-    if text.count("(") != text.count(")"):
-        text = text.strip("()[] ")
-    return text
-
-
-def _words(surface: str) -> list[str]:
-    return [w for w in re.split(r"[\s\-‐‑–—]+", surface) if w]

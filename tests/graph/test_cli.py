@@ -115,3 +115,35 @@ def test_bad_input_gets_one_clear_line(store_dir, tmp_path):
     assert backwards.returncode == 2 and "after until" in backwards.stderr
     missing = kg("camps", store=tmp_path / "nowhere")
     assert missing.returncode == 1 and "does not exist" in missing.stderr
+
+
+def test_contested_shows_both_sides(tmp_path):
+    from graph_helpers import Line, rel
+
+    store = OxigraphStore.open(tmp_path / "store")
+    try:
+        for lines, title in (
+            (
+                [
+                    Line(
+                        "Turkey has armed Free Syrian Army brigades since 2012.",
+                        [rel("Turkey", "backs", "Free_Syrian_Army", confidence=0.9)],
+                    )
+                ],
+                "for",
+            ),
+            (SYRIA_2016, "against"),
+        ):
+            extraction = make_extraction(lines, dt.date(2016, 2, 1), title)
+            store.add(extraction.article.id, extraction_quads(extraction, DEFAULT_BASE))
+    finally:
+        store.close()
+    out = kg("contested", "Ankara", store=tmp_path / "store")
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert (
+        lines[0].startswith("Turkey -backs-> Free Syrian Army")
+        and "CONTESTED by 1 denial" in lines[0]
+    )
+    assert lines[1].startswith("   for:") and "has armed Free Syrian Army brigades" in lines[1]
+    assert lines[2].startswith("   against:") and "Turkey denied that it arms" in lines[2]

@@ -168,3 +168,41 @@ def test_weights_are_finite_and_positive(store):
     for _, _, data in P.graph.edges(data=True):
         assert math.isfinite(data["weight"]) and data["weight"] > 0
         assert 0 < data["confidence"] <= 1
+
+
+def test_aliases_follow_the_articles_that_state_them(store):
+    from dataclasses import replace
+
+    first = write(store, make_extraction(SYRIA_2015, title="a"))
+    line = Line(
+        "The Turkish government backs Ahrar al-Sham, its foreign ministry said.",
+        [rel("Turkey", "backs", "Ahrar_al-Sham")],
+    )
+    plain = make_extraction([line], title="b")
+    extraction = replace(
+        plain,
+        entities=tuple(
+            replace(e, aliases=(*e.aliases, "Turkish government")) if e.key == "Turkey" else e
+            for e in plain.entities
+        ),
+    )
+    second = write(store, extraction)
+    P = Projection.from_store(store)
+    assert "Turkish government" in P.graph.nodes["Turkey"]["aliases"]
+    assert P.resolve("the Turkish government") == "Turkey"
+    assert len(P.graph["Turkey"]["Ahrar_al-Sham"]["backs"]["articles"]) == 2
+    retract(store, second)
+    P.remove_article(second)
+    assert snapshot(P) == snapshot(Projection.from_store(store))
+    assert "Turkish government" not in P.graph.nodes["Turkey"]["aliases"]
+    with pytest.raises(UnknownEntityError):
+        P.resolve("the Turkish government")
+    assert P.graph["Turkey"]["Ahrar_al-Sham"]["backs"]["articles"] == (first,)
+
+
+def test_transliterations_and_leading_words_resolve_when_unambiguous(store):
+    write(store, make_extraction(SYRIA_2015))
+    P = Projection.from_store(store)
+    assert P.resolve("Hmeimim air base") == "Hmeymim_air_base"  # transliteration skeleton
+    assert P.resolve("Ahrar") == "Ahrar_al-Sham"  # leading words of one name
+    assert P.resolve("Hmeymim") == "Hmeymim_air_base"

@@ -334,3 +334,12 @@ def test_concurrent_resolution_mints_one_key_per_name(dictionary):
         results = list(pool.map(resolve_all, range(4)))
     assert all(r == results[0] for r in results)
     assert len(set(results[0])) == len(names)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Liwa al-Fath 11", "Liwa al-Fath 1"), ("Firqat al-Sahel 13", "Firqat al-Sahel 31")],
+)
+def test_numbered_units_never_merge_across_numbers(resolver, a, b):
+    first = resolver.resolve(a, EntityType.ARMED_GROUP)
+    assert resolver.resolve(b, EntityType.ARMED_GROUP).key != first.key

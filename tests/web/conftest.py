@@ -1,8 +1,8 @@
 """Fixtures for the web tests: the real app (F's ``create_app``) over real stores.
 
 ``hand_client`` serves the hand-made store of ``tests/export/handmade.py``
-(several conflicts, an XSS-named actor); ``sample_client`` the sample
-articles ingested by the real pipeline (``sample_store_dir``).
+(several conflicts, an XSS-named actor) plus one article with markup in its
+title and sentence, ingested by the real pipeline.
 """
 
 from __future__ import annotations
@@ -22,20 +22,7 @@ warnings.filterwarnings("ignore", message=".*httpx.*starlette.testclient.*")
 
 import handmade  # noqa: E402
 from starlette.testclient import TestClient  # noqa: E402
-
-from kg.config import Settings  # noqa: E402
-
-#: an article whose title and evidence sentence carry markup, ingested by the real pipeline
-XSS_ARTICLE = {
-    "title": "<script>window.__xss=3</script>Tripoli clashes",
-    "url": "https://news.example.org/tripoli?a=1&b=2",
-    "published": "2020-03-03",
-    "text": (
-        "Fighters of the Zintan Brigade, backed by Turkey, shelled the Libyan National Army "
-        '<img src=x onerror="window.__xss=4"> near Tripoli on Tuesday.'
-    ),
-}
-XSS_SENTENCE = XSS_ARTICLE["text"]
+from web_support import XSS_ARTICLE, client_for  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -62,20 +49,7 @@ def hand_store_dir(
     return path
 
 
-def client_for(store_dir: Path, **overrides: Any) -> TestClient:
-    from api.app import create_app
-
-    app = create_app(Settings(store_dir=store_dir, **overrides), read_only=True)
-    return TestClient(app, base_url="http://127.0.0.1:8000")
-
-
 @pytest.fixture(scope="module")
 def hand_client(hand_store_dir: Path) -> Iterator[TestClient]:
     with client_for(hand_store_dir) as client:
-        yield client
-
-
-@pytest.fixture(scope="module")
-def sample_client(sample_store_dir: Path) -> Iterator[TestClient]:
-    with client_for(sample_store_dir) as client:
         yield client

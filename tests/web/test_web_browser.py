@@ -227,7 +227,7 @@ def _click_edge(page: Any, frame: Any, edge_id: str) -> Any:
 def test_evidence_with_markup_from_a_real_article_shows_as_text(
     browser: Any, host_site: str
 ) -> None:
-    from conftest import XSS_ARTICLE, XSS_SENTENCE
+    from web_support import XSS_ARTICLE, XSS_SENTENCE
 
     page = browser.new_page(viewport={"width": 820, "height": 620})
     watch = Watch(page)

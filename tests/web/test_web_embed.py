@@ -9,8 +9,8 @@ from pathlib import Path
 
 import handmade
 import pytest
-from conftest import client_for
 from starlette.testclient import TestClient
+from web_support import client_for
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -133,7 +133,7 @@ def test_frame_ancestors_restricts_framing(hand_store_dir: Path) -> None:
 
 
 def test_markup_from_a_really_ingested_article_is_escaped(hand_client: TestClient) -> None:
-    from conftest import XSS_ARTICLE, XSS_SENTENCE
+    from web_support import XSS_ARTICLE, XSS_SENTENCE
 
     page = hand_client.get("/embed", params={"actor": "Turkey", "view": "alliance"}).text
     assert "<img src=x" not in page and "<script>window.__xss=3" not in page

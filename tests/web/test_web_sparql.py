@@ -11,9 +11,9 @@ from typing import Any
 
 import pyoxigraph as ox
 import pytest
-from conftest import client_for
 from starlette.routing import Route
 from starlette.testclient import TestClient
+from web_support import client_for
 
 PREFIX = "PREFIX kg: <https://w3id.org/conflict-kg/ontology#>\n"
 BACKS = PREFIX + "SELECT ?s ?o WHERE { ?s kg:backs ?o } ORDER BY ?s ?o"
@@ -173,3 +173,16 @@ def test_export_loaded_elsewhere_answers_like_kg_sparql(hand_client: TestClient)
             for r in other.query(query, use_default_graph_as_union=True)
         ]
         assert theirs == ours and len(ours) >= 10
+
+
+def test_a_browser_without_a_query_gets_a_form_whose_example_runs(hand_client: TestClient) -> None:
+    from api.routes.sparql import EXAMPLE_QUERY
+
+    page = hand_client.get("/sparql", headers={"accept": "text/html,*/*;q=0.8"})
+    assert page.status_code == 200 and '<form method="get" action="/sparql">' in page.text
+    assert hand_client.get("/sparql", headers={"accept": "*/*"}).status_code == 400
+    rows = _rows(
+        hand_client.get("/sparql", params={"query": EXAMPLE_QUERY, "format": "json"}).json()
+    )
+    assert ("Iran", "Houthis", next(r[2] for r in rows if r[0] == "Iran")) in rows
+    assert any(r[0] == "Turkey" and r[1] == "Government of National Accord" for r in rows)

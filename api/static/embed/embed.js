@@ -72,8 +72,8 @@
     ],
     layout: { name: "cose", animate: false, randomize: false, fit: true, padding: 40,
               nodeDimensionsIncludeLabels: true,
-              nodeRepulsion: function () { return 30000; },
-              idealEdgeLength: function () { return 110; },
+              nodeRepulsion: function () { return 12000; },
+              idealEdgeLength: function () { return 70; },
               edgeElasticity: function () { return 100; },
               nodeOverlap: 20, gravity: 0.8, numIter: 1000 }
   });
