@@ -11,6 +11,7 @@ become a plain "internal error" (the log keeps the trace).
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import os
 from collections.abc import AsyncIterator
@@ -56,6 +57,9 @@ def create_app(
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         state = await run_in_threadpool(open_state, settings, read_only)
         app.state.kg = state
+        # start-up objects (schema, projection, catalog) live as long as the app: keep them
+        # out of the garbage collector's scans, which otherwise stall requests now and then
+        gc.freeze()
         try:
             yield
         finally:

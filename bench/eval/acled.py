@@ -25,13 +25,14 @@ from pathlib import Path
 from bench.eval.actor_names import candidate_names, gold_entity
 from bench.eval.pipeline import Engine, Text, entities, evenly, predictions
 from bench.eval.score import Case, GoldEntity, GoldRelation, Row, Tally, rows_from, score_cases
+from bench.eval.split import held_out
 
 FOLDERS = {
     "acled-2020-02": "acled-2020-02-conflict-watcher",
     "acled-2020-05": "acled-2020-05-global-rpanlilio",
     "acled-ukraine": "acled-ukraine-sample-peacerep",
 }
-DEFAULT_LIMIT = 600
+DEFAULT_LIMIT = 800
 MIN_COUNTRY_GOLD = 20  # countries with fewer gold relations get no row of their own
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 TARGETS = "targets"
@@ -128,7 +129,12 @@ def evaluate(data_dir: Path, engine: Engine, limit: int | None = None) -> list[R
     for name, folder in FOLDERS.items():
         if not (data_dir / folder).is_dir():
             continue
-        events = evenly([e for e in read_events(data_dir / folder) if codes_relation(e)], limit)
+        events = [
+            e
+            for e in read_events(data_dir / folder)
+            if codes_relation(e) and held_out("acled", e.event_id)
+        ]
+        events = evenly(events, limit)
         texts = [Text(e.event_id, e.notes, e.date) for e in events]
         results = engine.extract(texts, name)
         preds, ents, named = predictions(results), entities(results), engine.named(texts)

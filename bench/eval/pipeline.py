@@ -13,7 +13,7 @@ import datetime as dt
 import re
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -201,7 +201,3 @@ def evenly(rows: Sequence[Any], limit: int | None) -> list[Any]:
         return list(rows)
     step = len(rows) / limit
     return [rows[int(i * step)] for i in range(limit)]
-
-
-def unique(items: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(items))

@@ -27,6 +27,7 @@ from typing import Any
 
 from bench.eval.pipeline import Engine, Text, entities, evenly, predictions
 from bench.eval.score import Case, GoldRelation, Row, Tally, rows_from, score_cases
+from bench.eval.split import held_out
 
 FOLDER = "re3d"
 DEFAULT_LIMIT = 98
@@ -110,7 +111,7 @@ def read_documents(folder: Path) -> Iterator[Document]:
             )
 
 
-def to_cases(doc: Document, engine: Engine) -> Case:
+def to_case(doc: Document, engine: Engine) -> Case:
     """Both readings of a document's relations as one case (labels keep them apart)."""
     gold: list[GoldRelation] = []
     for rel in doc.relations:
@@ -156,9 +157,10 @@ def synonyms(docs: list[Document], engine: Engine) -> Tally:
 def evaluate(data_dir: Path, engine: Engine, limit: int | None = None) -> list[Row]:
     """Rows of the results table; ``limit`` caps the texts read (None: DEFAULT_LIMIT)."""
     limit = DEFAULT_LIMIT if limit is None else limit
-    docs = evenly(list(read_documents(data_dir / FOLDER)), limit)
+    docs = [d for d in read_documents(data_dir / FOLDER) if held_out("re3d", d.doc_id)]
+    docs = evenly(docs, limit)
     results = engine.extract([Text(d.doc_id, d.text, None, d.title) for d in docs], "re3d")
-    cases = [to_cases(d, engine) for d in docs]
+    cases = [to_case(d, engine) for d in docs]
     tallies = score_cases(cases, LABELS, predictions(results), entities(results))
     rows = rows_from("re3d", tallies, {"FightingAgainst": f"{len(docs)} documents"})
     rows += rows_from(

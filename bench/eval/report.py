@@ -28,22 +28,27 @@ def numbers(rows: list[Row]) -> Numbers:
     }
 
 
-def save_baseline(path: Path, rows: list[Row], command: str, date: str) -> None:
+def save_baseline(path: Path, rows: list[Row], command: str, date: str, note: str = "") -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    payload = {"command": command, "date": date, "rows": numbers(rows)}
+    payload = {"command": command, "date": date, "note": note, "rows": numbers(rows)}
     tmp = path.with_suffix(".json.tmp")
     tmp.write_text(json.dumps(payload, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     tmp.replace(path)
 
 
-def load_baseline(path: Path) -> Numbers:
+def load_baseline(path: Path) -> tuple[Numbers, str]:
+    """The numbers of a baseline file and a line saying what it measured."""
     if not path.is_file():
         raise FileNotFoundError(f"{path}: no such baseline (save one with --save-baseline)")
     try:
-        rows: Numbers = json.loads(path.read_text(encoding="utf-8"))["rows"]
-    except (ValueError, KeyError) as exc:
+        payload = json.loads(path.read_text(encoding="utf-8"))
+        rows: Numbers = payload["rows"]
+    except (ValueError, KeyError, TypeError) as exc:
         raise ValueError(f"{path}: not a baseline file ({exc})") from exc
-    return rows
+    about = f"{path.name}: {payload.get('date', '?')}"
+    if payload.get("note"):
+        about += f", {payload['note']}"
+    return rows, about
 
 
 def table(rows: list[Row], baseline: Numbers | None = None, baseline_name: str = "") -> str:
@@ -79,8 +84,10 @@ def results_markdown(
     timings: dict[str, float],
     baseline: Numbers | None = None,
     baseline_name: str = "",
+    baseline_about: str = "",
 ) -> str:
     timing = ", ".join(f"{name} {seconds:.0f}s" for name, seconds in timings.items())
+    compared = [f"- compared with {baseline_about}"] if baseline_about else []
     return "\n".join(
         [
             "# kg on independent data",
@@ -90,6 +97,7 @@ def results_markdown(
             f"- command: `{command}`",
             f"- date: {date}",
             f"- time: {timing}",
+            *compared,
             "",
             table(rows, baseline, baseline_name),
             "",

@@ -48,6 +48,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--compare", metavar="NAME", help="add the F1 of baselines/NAME.json and the change"
     )
+    parser.add_argument("--note", default="", help="what a saved baseline measures (kept in it)")
     parser.add_argument(
         "--out", type=Path, default=HERE / "RESULTS.md", help="results file (default: %(default)s)"
     )
@@ -74,12 +75,12 @@ def main(argv: list[str] | None = None) -> int:
         if name and not name.replace("-", "").replace("_", "").isalnum():
             print(f"baseline name {name!r}: use letters, digits, - and _ only", file=sys.stderr)
             return 2
-    baseline = None
+    baseline, about = None, ""
     if args.compare:
         from bench.eval.report import load_baseline
 
         try:
-            baseline = load_baseline(_baseline_path(args.compare))
+            baseline, about = load_baseline(_baseline_path(args.compare))
         except (FileNotFoundError, ValueError) as exc:
             print(exc, file=sys.stderr)
             return 2
@@ -94,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     from bench.eval.report import explanations, results_markdown, save_baseline, table
 
     limit = NO_LIMIT if args.limit == 0 else args.limit
-    rows, timings = [], {}
+    rows, timings, failed = [], {}, []
     for name in args.only or DATASETS:
         module = _module(name)
         start = time.monotonic()
@@ -103,6 +104,10 @@ def main(argv: list[str] | None = None) -> int:
             rows += module.evaluate(args.data, engine, limit)
         except FileNotFoundError as exc:
             print(f"skipping {name}: {exc}", file=sys.stderr)
+            continue
+        except Exception as exc:  # kg itself failed: report it, keep the other datasets
+            print(f"{name} failed inside kg: {type(exc).__name__}: {exc}", file=sys.stderr)
+            failed.append(name)
             continue
         timings[name] = time.monotonic() - start
         _log(args, f"{name}: done in {timings[name]:.0f}s")
@@ -118,14 +123,20 @@ def main(argv: list[str] | None = None) -> int:
     if args.explain:
         print(explanations(rows, args.explain))
     print(f"\n{engine.texts} texts extracted in {engine.seconds:.0f}s")
-    args.out.write_text(
-        results_markdown(rows, command, date, timings, baseline, args.compare or ""),
-        encoding="utf-8",
-    )
+    if failed:
+        print(
+            f"failed: {', '.join(failed)}; {args.out.name} and baselines left as they were",
+            file=sys.stderr,
+        )
+        return 1
+    markdown = results_markdown(rows, command, date, timings, baseline, args.compare or "", about)
+    tmp = args.out.with_name(args.out.name + ".tmp")
+    tmp.write_text(markdown, encoding="utf-8")
+    tmp.replace(args.out)
     print(f"wrote {args.out}")
     if args.save_baseline:
         path = _baseline_path(args.save_baseline)
-        save_baseline(path, rows, command, date)
+        save_baseline(path, rows, command, date, args.note)
         print(f"saved baseline {path}")
     return 0
 

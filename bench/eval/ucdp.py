@@ -18,9 +18,10 @@ from pathlib import Path
 from bench.eval.actor_names import candidate_names, gold_entity
 from bench.eval.pipeline import Engine, Text, entities, evenly, predictions
 from bench.eval.score import Case, GoldRelation, Row, rows_from, score_cases
+from bench.eval.split import held_out
 
 FOLDER = "ucdp-ged-ukraine-peacerep"
-DEFAULT_LIMIT = 600
+DEFAULT_LIMIT = 800
 LABELS = {"targets": frozenset({"targets"}), "conflict": frozenset({"targets", "opposes"})}
 
 
@@ -68,7 +69,11 @@ def evaluate(data_dir: Path, engine: Engine, limit: int | None = None) -> list[R
     """Rows of the results table; ``limit`` caps the texts read (None: DEFAULT_LIMIT)."""
     limit = DEFAULT_LIMIT if limit is None else limit
     headlines = sorted(
-        (h for h in read_headlines(data_dir / FOLDER).items() if _named_dyad(h[1][1])),
+        (
+            h
+            for h in read_headlines(data_dir / FOLDER).items()
+            if _named_dyad(h[1][1]) and held_out("ucdp", h[0])
+        ),
         key=lambda h: (h[1][0] or dt.date.min, h[0]),
     )
     chosen = evenly(headlines, limit)

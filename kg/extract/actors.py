@@ -152,8 +152,14 @@ class ActorFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[ActorMention] = []
-        dict_spans = [s for s in doc.spans.get(DICT_SPANS, []) if s.label_ != DEMONYM]
-        demonyms = [s for s in doc.spans.get(DICT_SPANS, []) if s.label_ == DEMONYM]
+        # a one-word name never matches an all-lower-case word ("turkey", "chad")
+        matched = [
+            s
+            for s in doc.spans.get(DICT_SPANS, [])
+            if len(s) > 1 or not s[0].is_lower or s.label_ == FORCES
+        ]
+        dict_spans = [s for s in matched if s.label_ != DEMONYM]
+        demonyms = [s for s in matched if s.label_ == DEMONYM]
         taken = filter_spans([*dict_spans, *self._generic_spans(doc, demonyms)])
         occupied: set[int] = set()
         for span in taken:
@@ -244,7 +250,11 @@ class ActorFinder:
             kind = self._ner_type(ent)
             start = ent.start
             # "anti-Houthi Giants": the stance prefix is not part of the name
-            while start + 2 < ent.end and doc[start].lower_ in ("anti", "pro") and doc[start + 1].text == "-":
+            while (
+                start + 2 < ent.end
+                and doc[start].lower_ in ("anti", "pro")
+                and doc[start + 1].text == "-"
+            ):
                 start += 3
             if kind is not None and start < ent.end:
                 spans.append(Span(doc, start, ent.end, label=kind.value))

@@ -11,12 +11,17 @@ and with claim-only support.
 
 from __future__ import annotations
 
-from dataclasses import replace
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import pairwise
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from kg.errors import ConfigError
 from kg.extract.args import Arguments
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.relations import is_speaker
@@ -73,19 +78,60 @@ PRESUPPOSED_RULES = frozenset(
     }
 )
 CLAIM_CONFIDENCE = 0.85
+#: edges that leave a clause's scope: a subject or an apposition is not what
+#: the clause's negation or denial is about ("Prigozhin, the Wagner founder, denied ...")
+SCOPE_BARRIERS = frozenset({"nsubj", "csubj", "appos"})
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Attribution cues the shared ``Lexicon`` does not carry (attribution.json)."""
+
+    ending_verbs: frozenset[str]
+    responsibility_nouns: frozenset[str]
+    hedged_sources: frozenset[str]
+    government_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> Cues:
+    path = Path(__file__).with_name("attribution.json")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return Cues(
+            **{
+                field: frozenset(w.lower() for w in data[field])
+                for field in (
+                    "ending_verbs",
+                    "responsibility_nouns",
+                    "hedged_sources",
+                    "government_nouns",
+                )
+            }
+        )
+    except (OSError, ValueError, KeyError) as exc:
+        raise ConfigError(f"{path}: cannot read the attribution cues: {exc}") from exc
 
 
 class Attribution:
     """Sets ``claimed_by``/``hedged``/``negated`` on candidates; drops hypotheticals."""
 
-    def __init__(self, lexicon: Lexicon | None = None) -> None:
+    def __init__(
+        self,
+        lexicon: Lexicon | None = None,
+        lookup: Callable[[str], ActorMention | None] | None = None,
+    ) -> None:
         self.lex = lexicon or load_lexicon()
+        self.cues = load_cues()
+        #: name or demonym -> stand-in mention (set by nlp.py's pipeline via kg_relations)
+        self.lookup = lookup
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc._.kg_mentions or []
-        args = Arguments(mentions, self.lex)
+        args = Arguments(mentions, self.lex, self.lookup)
         out: list[Candidate] = []
         quote_speakers = self._quote_speakers(doc, args)
+        disowned = self._disowned(doc, args)
         #: trigger -> claimants, so a later mention of the same attack keeps its source
         claimed: dict[int, list[ActorMention]] = {}
         by_relation: dict[tuple[str, object, str], list[ActorMention]] = {}
@@ -97,7 +143,10 @@ class Attribution:
             if not speakers:
                 speakers = quote_speakers.get(trigger.sent.start, [])
             relation = (cand.subject.name, cand.predicate, cand.object.name)
-            if not speakers and cand.antecedent is not None:
+            if cand.antecedent is not None and (cand.rule == "relation_noun" or not speakers):
+                # "the raids in Homs killed 32 civilians, X said": a definite noun
+                # phrase presupposes the earlier attack, whose source stands; X
+                # vouches only for what is new (a verb's new target is X's claim)
                 speakers = by_relation.get(relation) or claimed.get(cand.antecedent, [])
             if speakers:
                 claimed.setdefault(cand.trigger, speakers)
@@ -105,7 +154,12 @@ class Attribution:
             if _presupposed(cand, trigger):
                 speakers, denied = [], False
             hedged = self._hedged(trigger, cand)
-            negated = denied or self._negated(trigger)
+            negated = (
+                denied
+                or self._negated(trigger)
+                or self._ended(trigger)
+                or (cand.subject.name, trigger.sent.start) in disowned
+            )
             confidence = cand.confidence
             if hedged:
                 confidence *= HEDGE_CONFIDENCE
@@ -114,6 +168,7 @@ class Attribution:
             base = replace(
                 cand, hedged=hedged, negated=negated, confidence=round(min(1.0, confidence), 3)
             )
+            speakers = [self._official(s, doc) for s in speakers]
             claimants = list({s.name: s for s in speakers}.values())
             if claimants:
                 for speaker in claimants:
@@ -181,6 +236,8 @@ class Attribution:
             deps = CONTENT_DEPS | ({"conj", "dobj"} if lemma in ACCUSE_VERBS else set())
             if lemma == "claim":
                 deps = deps | {"dobj"}  # "the group claimed the attack"
+            if lemma in lex.denial_verbs and child_tok.lower_ in CLAIM_NOUNS:
+                deps = deps | {"dobj"}  # "X dismissed reports that its jets ..."
             if verbal and lemma in lex.say_verbs and child_tok.dep_ in deps:
                 if child_tok.dep_ in ("nsubj", "nsubjpass") and lemma not in ("show",):
                     continue
@@ -243,16 +300,28 @@ class Attribution:
         return []
 
     def _quote_speakers(self, doc: Doc, args: Arguments) -> dict[int, list[ActorMention]]:
-        """Sentences inside a quotation opened by 'X said:' / 'a statement saying:'."""
+        """Sentences inside a quotation opened by 'X said:' / 'a statement saying:',
+        or closed by '..., X said.' ('"We struck A. We hit B," the group said.')."""
         out: dict[int, list[ActorMention]] = {}
         pending: list[ActorMention] = []
         open_quote = False
+        #: sentences of an open quotation whose speaker is named at its close
+        run: list[int] = []
         for sent in doc.sents:
             text = sent.text.strip()
             if open_quote and pending:
                 out[sent.start] = pending
             n_quotes = sum(text.count(q) for q in QUOTES)
             speaker_here = self._sentence_speaker(sent, args)
+            if n_quotes % 2 == 1:
+                if not open_quote and not speaker_here and not pending:
+                    run = [sent.start]
+                elif open_quote and run:
+                    for start in run if speaker_here else []:
+                        out.setdefault(start, speaker_here)
+                    run = []
+            elif open_quote and run:
+                run.append(sent.start)
             if speaker_here and (text.endswith(":") or any(q in text for q in QUOTES)):
                 pending = speaker_here
                 if ":" in text:
@@ -337,31 +406,135 @@ class Attribution:
                     or t.head.lower_ in lex.hedge_words
                 ):
                     return True
+                # "suspected Russian drones", "alleged Wagner fighters"
+                if t.dep_ in ("amod", "compound", "nmod") and any(
+                    c.lower_ in lex.hedge_words for c in t.head.children if c.i < t.i
+                ):
+                    return True
+        return any(self._unverified_source(tok) for tok in chain)
+
+    def _unverified_source(self, tok: Token) -> bool:
+        """'according to unconfirmed reports', 'rumours say', 'reports said':
+        a claim whose only source is an unnamed report is hedged."""
+        sources: list[Token] = []
+        if tok.lemma_.lower() in self.lex.say_verbs and tok.pos_ == "VERB":
+            sources = [c for c in tok.children if c.dep_ == "nsubj"]
+        for c in tok.children:
+            if c.lower_ == "according":
+                sources += [p for p in c.subtree if p.dep_ == "pobj"][:1]
+        for src in sources:
+            if any(c.lower_ in self.lex.hedge_words for c in src.children):
+                return True
+            if (
+                src.lower_ in self.cues.hedged_sources
+                and src.tag_ in ("NNS", "NN")
+                and not any(c.dep_ in ("det", "poss") for c in src.children)
+                and not any(t.ent_type_ or t.pos_ == "PROPN" for t in src.subtree if t is not src)
+            ):
+                return True
         return False
 
     def _negated(self, trigger: Token) -> bool:
+        """A negation on the trigger's clause, or a denial verb above it; a
+        subject or apposition is outside the scope of the clause it hangs from."""
         lex = self.lex
-        for tok in self._clause(trigger):
+        for tok in self._scoped(self._clause(trigger)):
             for c in tok.children:
-                if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and tok == trigger):
+                if c.dep_ == "neg" or (
+                    c.dep_ in ("det", "advmod", "preconj")
+                    and c.lower_ in lex.negations
+                    and tok == trigger
+                ):
                     return True
             if tok.lemma_.lower() in lex.denial_verbs:
                 return True
         # "dismissed the claims that ..."
+        chain = [trigger]
+        while chain[-1].head != chain[-1]:
+            chain.append(chain[-1].head)
+        return any(tok.lemma_.lower() in lex.denial_verbs for tok in self._scoped(chain))
+
+    @staticmethod
+    def _scoped(chain: list[Token]) -> list[Token]:
+        """The prefix of an upward chain before it leaves through a subject or apposition."""
+        out = [chain[0]]
+        for child, head in pairwise(chain):
+            if child.dep_ in SCOPE_BARRIERS:
+                break
+            out.append(head)
+        return out
+
+    def _ended(self, trigger: Token) -> bool:
+        """'cut its ties with X', 'withdrew its support for X': a tie that ended
+        is not a current one."""
         tok = trigger
-        while tok.head != tok:
+        while tok.dep_ in ("compound", "amod", "conj") and tok.head != tok:
             tok = tok.head
-            if tok.lemma_.lower() in lex.denial_verbs:
-                return True
-        return False
+        head = tok.head
+        if tok.dep_ in ("dobj", "pobj") and head.dep_ == "prep" and head.head.pos_ == "VERB":
+            head = head.head  # "broke off its ties with"
+        return (
+            tok.pos_ in ("NOUN", "PROPN")
+            and tok.dep_ in ("dobj", "nsubjpass")
+            and head.lemma_.lower() in self.cues.ending_verbs
+        )
+
+    def _disowned(self, doc: Doc, args: Arguments) -> set[tuple[str, int]]:
+        """(actor name, sentence start) pairs where the actor denies responsibility
+        ("X, which denied responsibility", "X struck Y but the group denied any
+        role"); the denial covers that sentence and the one before it."""
+        out: set[tuple[str, int]] = set()
+        sents = list(doc.sents)
+        for n, sent in enumerate(sents):
+            for verb in sent:
+                if verb.lemma_.lower() not in self.lex.denial_verbs:
+                    continue
+                if not any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in self.cues.responsibility_nouns
+                    for c in verb.children
+                ):
+                    continue
+                deniers = self._denier(verb, args)
+                for m in deniers:
+                    out.add((m.name, sent.start))
+                    if n:
+                        out.add((m.name, sents[n - 1].start))
+        return out
+
+    def _denier(self, verb: Token, args: Arguments) -> list[ActorMention]:
+        found: list[ActorMention] = []
+        for t in clause_actor(verb):
+            found.extend(args.resolve(t, places=False))
+        if found:
+            return [m for m in found if m.is_actor]
+        if verb.dep_ == "relcl":  # "X, which denied responsibility"
+            return [m for m in args.resolve(verb.head, places=False) if m.is_actor]
+        if verb.dep_ == "conj" and verb.head.pos_ == "VERB":  # "X struck Y but the group denied"
+            for t in clause_actor(verb.head):
+                found.extend(args.resolve(t, places=False))
+        return [m for m in found if m.is_actor]
+
+    def _official(self, m: ActorMention, doc: Doc) -> ActorMention:
+        """'the Ukrainian Defence Ministry', 'the Sudanese army' speak for their state."""
+        if m.type is not EntityType.ORGANIZATION or m.source == "dictionary" or not self.lookup:
+            return m
+        words = [t for t in doc[m.start : m.end] if t.lower_ != "the"]
+        if len(words) < 2 or words[-1].lower_ not in self.cues.government_nouns:
+            return m
+        state = self.lookup(words[0].text)
+        if state is None or state.type is not EntityType.STATE:
+            return m
+        return ActorMention(m.start, m.end, m.text, state.name, EntityType.STATE, "official")
 
     def _hypothetical(self, trigger: Token) -> bool:
         lex = self.lex
         sent_text = trigger.sent.text.strip().strip(QUOTES).strip()
         if sent_text.endswith("?"):
             return True
-        if any(c.dep_ == "det" and c.lower_ in ("any",) for c in trigger.children):
-            return True
+        if any(
+            c.dep_ == "det" and c.lower_ in lex.hypothetical_dets for c in trigger.children
+        ) and not self._negated(trigger):
+            return True  # "any strikes" under a negation is a plain denial
         doc = trigger.doc
         for tok in self._clause(trigger):
             # "rather than cooperating with X", "instead of striking X"
@@ -379,7 +552,7 @@ class Attribution:
             if (
                 tok is not trigger
                 and tok.lemma_.lower() in lex.hypothetical_verbs
-                and tok.pos_ in ("VERB", "NOUN")
+                and tok.pos_ in ("VERB", "NOUN", "ADJ")
             ):
                 return True
         return False
@@ -387,7 +560,9 @@ class Attribution:
 
 @Language.factory("kg_attribution")
 def make_attribution(nlp: Language, name: str) -> Attribution:
-    return Attribution()
+    relations = nlp.get_pipe("kg_relations") if "kg_relations" in nlp.pipe_names else None
+    lookup = getattr(relations, "lookup", None)
+    return Attribution(lookup=lookup)
 
 
 def _presupposed(cand: Candidate, trigger: Token) -> bool:

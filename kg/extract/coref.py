@@ -35,6 +35,7 @@ GROUP_WORDS = frozenset(
         "alliance",
     }
 )
+COALITION_WORDS = frozenset({"coalition", "alliance", "umbrella", "bloc", "grouping"})
 STATE_WORDS = frozenset({"country", "government", "regime", "state", "nation", "kingdom"})
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 ACTOR_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "we", "our", "us"})
@@ -63,6 +64,14 @@ def antecedent(tok: Token, mentions: Sequence[ActorMention]) -> ActorMention | N
 
         def kind(m: ActorMention) -> bool:
             return m.is_actor and m.source != "demonym" and not m.is_media
+    elif tok.lemma_.lower() in COALITION_WORDS:
+        if not _definite(tok):
+            return None
+        doc = tok.doc
+
+        def kind(m: ActorMention) -> bool:
+            # "the coalition" is a group that was itself called a coalition
+            return m.type in GROUP_TYPES and not m.is_media and _called_coalition(doc, m)
     elif tok.lemma_.lower() in GROUP_WORDS or low in GROUP_WORDS:
         if not _definite(tok):
             return None
@@ -100,6 +109,17 @@ def antecedent(tok: Token, mentions: Sequence[ActorMention]) -> ActorMention | N
     # several candidates: the one that was a grammatical subject is in focus
     subjects = [m for m in window if _is_subject(doc, m)]
     return _pick(subjects, kind)
+
+
+def _called_coalition(doc: Doc, m: ActorMention) -> bool:
+    """'the Jaish al-Fatah coalition', 'Jaish al-Fatah, a coalition of ...'."""
+    root = doc[m.start : m.end].root
+    near = [root.head, *root.children]
+    if m.end < len(doc):
+        near.append(doc[m.end])
+    return any(t.lemma_.lower() in COALITION_WORDS for t in near) or any(
+        w.lower() in COALITION_WORDS for w in m.name.split()
+    )
 
 
 def _is_subject(doc: Doc, m: ActorMention) -> bool:

@@ -26,10 +26,10 @@ class Lexicon:
     transfer_objects: frozenset[str]
     receive_verbs: frozenset[str]
     clash_nouns: frozenset[str]
+    suffer_verbs: frozenset[str]
     light_verbs: frozenset[str]
     noun_relation: dict[str, RelationType]
     attack_preps: frozenset[str]
-    oppose_preps: frozenset[str]
     support_preps: frozenset[str]
     hyphen_participles: dict[str, RelationType]
     patron_nouns: dict[str, str]
@@ -44,7 +44,6 @@ class Lexicon:
     base_nouns: frozenset[str]
     base_heads: frozenset[str]
     armed_group_heads: frozenset[str]
-    organization_heads: frozenset[str]
     place_heads: frozenset[str]
     place_of_nouns: frozenset[str]
     directions: frozenset[str]
@@ -96,10 +95,10 @@ def load_lexicon() -> Lexicon:
         transfer_objects=_lower(lex["transfer_objects"]),
         receive_verbs=_lower(lex["receive_verbs"]),
         clash_nouns=_lower(lex["clash_nouns"]),
+        suffer_verbs=_lower(lex["suffer_verbs"]),
         light_verbs=_lower(lex["light_verbs"]),
         noun_relation=noun_relation,
         attack_preps=_lower(lex["attack_preps"]),
-        oppose_preps=_lower(lex["oppose_preps"]),
         support_preps=_lower(lex["support_preps"]),
         hyphen_participles={k: RelationType(v) for k, v in lex["hyphen_participles"].items()},
         patron_nouns=dict(lex["patron_nouns"]),
@@ -114,7 +113,6 @@ def load_lexicon() -> Lexicon:
         base_nouns=_lower(lex["base_nouns"]),
         base_heads=_lower(lex["base_heads"]),
         armed_group_heads=_lower(lex["armed_group_heads"]),
-        organization_heads=_lower(lex["organization_heads"]),
         place_heads=_lower(lex["place_heads"]),
         place_of_nouns=_lower(lex["place_of_nouns"]),
         directions=_lower(lex["directions"]),

@@ -283,7 +283,9 @@ class _DocRun:
         for c in noun.children:
             # "airstrikes conducted by the Turkish army"
             if c.dep_ == "acl" and c.tag_ == "VBN":
-                by = [m for a in agents(c) for m in self.args.resolve(a, places=False) if m.is_actor]
+                by = [
+                    m for a in agents(c) for m in self.args.resolve(a, places=False) if m.is_actor
+                ]
                 if by:
                     return by
         head = noun.head
@@ -472,7 +474,12 @@ class _DocRun:
         if predicate is RelationType.TARGETS:
             preps = lex.attack_preps
         elif predicate is RelationType.OPPOSES:
-            preps = frozenset({"against"})
+            # "a war with Israel", "the fight against ISIS"
+            preps = (
+                frozenset({"against", "with"})
+                if noun.lemma_.lower() in ("war", "conflict", "battle", "feud", "struggle")
+                else frozenset({"against"})
+            )
         else:
             preps = lex.support_preps
         objects: list[ActorMention] = []
@@ -527,6 +534,8 @@ class _DocRun:
                 owners.extend(m for m in self.args.resolve(pobj, places=False) if m.is_actor)
         rule = spec.id
         confidence = spec.confidence
+        if predicate is RelationType.TARGETS and self._suffered(noun):
+            return
         if not owners and light:
             if head.lemma_.lower() == "receive":
                 return
@@ -537,6 +546,27 @@ class _DocRun:
         if predicate is RelationType.TARGETS and owners and not objects:
             self.remember_attack(owners, noun)
         self.emit(owners, predicate, _unique(objects), noun, rule, confidence)
+
+    def _suffered(self, noun: Token) -> bool:
+        """'came under fire from X', 'repelled an attack by X': X targets the subject.
+
+        Emits that relation and tells the caller the noun is handled."""
+        verb = noun.head
+        if verb.dep_ == "prep" and verb.lower_ == "under":
+            verb = verb.head
+        if not is_verbal(verb) or verb.lemma_.lower() not in self.lex.suffer_verbs:
+            return False
+        if noun.dep_ not in ("dobj", "pobj"):
+            return False
+        attackers = [m for m in self.args.owners(noun) if m.is_actor]
+        if not attackers:
+            for _prep, pobj in prep_objects(noun, {"from", "by"}) + prep_objects(
+                verb, {"from", "by"}
+            ):
+                attackers.extend(m for m in self.args.resolve(pobj, places=False) if m.is_actor)
+        victims = [m for t in subject_of(verb) for m in self.args.resolve(t, places=True)]
+        self.emit(_unique(attackers), RelationType.TARGETS, victims, noun, "suffered_attack", 0.7)
+        return True
 
     def _response_owner(self, noun: Token) -> list[ActorMention]:
         """'X attacked Y in response to their strikes': 'their' is Y's side, not X's."""
@@ -567,11 +597,16 @@ class _DocRun:
         """'clashes (took place) between X and Y': a fight with no single attacker."""
         between, obj = nodes["trigger"], nodes["object"]
         window = between.doc[max(between.sent.start, between.i - 6) : between.i]
-        if not any(t.lemma_.lower() in self.lex.clash_nouns or t.lower_ in self.lex.clash_nouns for t in window):
+        if not any(
+            t.lemma_.lower() in self.lex.clash_nouns or t.lower_ in self.lex.clash_nouns
+            for t in window
+        ):
             return
         parties = [m for m in self.args.resolve(obj, places=False) if m.is_actor]
         if len(parties) >= 2:
-            self.emit(parties[:1], RelationType.TARGETS, parties[1:], between, spec.id, spec.confidence)
+            self.emit(
+                parties[:1], RelationType.TARGETS, parties[1:], between, spec.id, spec.confidence
+            )
 
     def h_in_support_of(self, nodes: dict[str, Token], spec: Any) -> None:
         support, obj = nodes["trigger"], nodes["object"]
@@ -990,7 +1025,7 @@ SAYING = frozenset({"say", "tell", "claim", "state", "announce", "add"})
 def is_speaker(doc: Doc, m: ActorMention) -> bool:
     """Is ``m`` the one talking in its sentence ("X said", "..., X, a spokesman, told ...")?"""
     root = doc[m.start : m.end].root
-    while root.dep_ in ("appos", "conj", "compound") and root.head != root:
+    while root.dep_ in ("appos", "conj") and root.head != root:
         root = root.head
     if root.dep_ == "nsubj" and root.head.lemma_.lower() in SAYING:
         return True

@@ -15,8 +15,27 @@ CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "pcomp", "pa
 ALONG_PREPS = frozenset({"alongside", "along", "together"})
 #: "X used drones to attack Y": the doer of the infinitive is X, not the drones
 SUBJECT_CONTROL = frozenset(
-    {"try", "attempt", "seek", "continue", "begin", "start", "use", "employ", "utilize", "utilise",
-     "deploy", "send", "dispatch", "mobilize", "mobilise", "launch", "fire", "promise", "vow"}
+    {
+        "try",
+        "attempt",
+        "seek",
+        "continue",
+        "begin",
+        "start",
+        "use",
+        "employ",
+        "utilize",
+        "utilise",
+        "deploy",
+        "send",
+        "dispatch",
+        "mobilize",
+        "mobilise",
+        "launch",
+        "fire",
+        "promise",
+        "vow",
+    }
 )
 PURPOSE_NOUNS = frozenset(
     {
@@ -197,7 +216,9 @@ def _dangling_subject(verb: Token) -> Token | None:
             return None
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("pobj", "npadvmod", "appos"):
             prep = tok.head
-            if prep.pos_ == "ADP" and any(t.ent_type_ in ("DATE", "TIME") for t in tok.doc[prep.i : tok.i]):
+            if prep.pos_ == "ADP" and any(
+                t.ent_type_ in ("DATE", "TIME") for t in tok.doc[prep.i : tok.i]
+            ):
                 return tok
             return None
     return None

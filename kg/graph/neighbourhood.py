@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 from dataclasses import dataclass
+from operator import itemgetter
 
 from kg.graph.project import Projection
 from kg.graph.results import EdgeInfo, NodeInfo, edge_info, node_info
@@ -33,7 +34,11 @@ class Neighbour:
 
 @dataclass(frozen=True)
 class Neighbourhood:
-    """The answer to "who are X's allies/opponents": ranked nodes and the ties among them."""
+    """The answer to "who are X's allies/opponents": ranked nodes and the ties among them.
+
+    ``edges`` holds the tie that brought each node in, then the strongest
+    other ties among the nodes, at most ``max_edges`` (default ``4 * limit``).
+    """
 
     centre: NodeInfo
     sign: int
@@ -88,6 +93,7 @@ def neighbourhood(
     depth: int = 1,
     limit: int = 50,
     include_places: bool = False,
+    max_edges: int | None = None,
 ) -> Neighbourhood:
     """The ``scope`` subgraph within ``depth`` hops of ``actor`` (any alias), ranked by weight."""
     if depth < 1:
@@ -98,14 +104,17 @@ def neighbourhood(
     kept: dict[str, Neighbour] = {}
     seen = {centre}
     frontier = [centre]
+    tree: list[tuple[str, str, str]] = []  # the tie that brought each node in
     truncated = False
     for level in range(1, depth + 1):
         room = limit - len(kept)
         # each frontier node's ties come strongest first, so merging them yields every
         # candidate first at its best tie, and reading stops once the level is full
-        merged = heapq.merge(*(P.ranked_ties(u, "weight") for u in frontier), key=lambda t: -t[0])
+        merged = heapq.merge(
+            *(P.ranked_ties(u, "weight") for u in frontier), key=itemgetter(0), reverse=True
+        )
         chosen: list[tuple[str, float, str]] = []
-        for weight, nbr, s, _rel, o, data in merged:
+        for weight, nbr, s, rel, o, data in merged:
             if nbr in seen or not scope.admits(data):
                 continue
             if not include_places and P.is_place(nbr):
@@ -115,6 +124,7 @@ def neighbourhood(
                 break
             seen.add(nbr)
             chosen.append((nbr, weight, o if nbr == s else s))
+            tree.append((s, rel, o))
         frontier = []
         for node, weight, via in chosen:
             kept[node] = Neighbour(node_info(P, node), level, via, weight)
@@ -128,7 +138,7 @@ def neighbourhood(
         sign=scope.sign or 0,
         depth=depth,
         nodes=tuple(kept.values()),
-        edges=_edges_among(P, [centre, *kept], scope),
+        edges=_edges_among(P, [centre, *kept], scope, tree, max_edges or 4 * limit),
         truncated=truncated,
     )
 
@@ -144,15 +154,24 @@ def _has_more(
     return False
 
 
-def _edges_among(P: Projection, nodes: list[str], scope: Scope) -> tuple[EdgeInfo, ...]:
-    """Every in-scope edge whose two ends are both in ``nodes``, strongest first.
+def _edges_among(
+    P: Projection,
+    nodes: list[str],
+    scope: Scope,
+    tree: list[tuple[str, str, str]],
+    cap: int,
+) -> tuple[EdgeInfo, ...]:
+    """The ties that brought each node in, then the strongest other in-scope ties among
+    ``nodes``, at most ``cap`` in all, strongest first.
 
     Reads a node's own adjacency or probes the other members, whichever is
-    shorter, so a hub in the answer does not cost its whole degree.
+    shorter, so a hub in the answer does not cost its whole degree; EdgeInfo
+    records are made only for the ties kept (big actors are densely tied).
     """
     members = set(nodes)
-    found: dict[tuple[str, str, str], EdgeInfo] = {}
     succ = P.graph._succ
+    required = set(tree)
+    others: list[tuple[float, str, str, str]] = []
     for u in nodes:
         out = succ[u]
         targets = (
@@ -162,6 +181,9 @@ def _edges_among(P: Projection, nodes: list[str], scope: Scope) -> tuple[EdgeInf
         )
         for v in targets:
             for rel, data in out[v].items():
-                if scope.admits(data):
-                    found[(u, rel, v)] = edge_info(u, rel, v, data)
-    return tuple(sorted(found.values(), key=lambda e: (-e.weight, e.subject, e.object)))
+                if (u, rel, v) not in required and scope.admits(data):
+                    others.append((data["weight"], u, rel, v))
+    room = max(0, cap - len(required))
+    keys = [*required, *((u, rel, v) for _, u, rel, v in heapq.nlargest(room, others))]
+    found = [edge_info(u, rel, v, succ[u][v][rel]) for u, rel, v in keys]
+    return tuple(sorted(found, key=lambda e: (-e.weight, e.subject, e.relation, e.object)))

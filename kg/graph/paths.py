@@ -21,7 +21,10 @@ Search
 Ties are read either way round (Russia -backs-> Assad and Assad <-backs-
 Russia both tie them); each hop reports its real direction. The best path
 comes from a bidirectional Dijkstra over the projection's adjacency (no
-graph copy); the next ``k - 1`` from Yen's algorithm [1]_. networkx's
+graph copy); the next ``k - 1`` from Yen's algorithm [1]_. On big graphs a
+spur search that must settle more than ``SPUR_BUDGET`` nodes is abandoned,
+so an alternative that only exists far away may be missed (the best path
+is always exact): it keeps ``k = 3`` queries interactive. networkx's
 ``shortest_simple_paths`` is Yen too, but it refuses multigraphs and would
 need a simple-graph copy per query.
 
@@ -173,7 +176,9 @@ def _yen(search: _Search, source: str, target: str, k: int) -> list[Found]:
             blocked = frozenset(
                 frozenset((p[1][j], p[1][j + 1])) for p in paths if p[1][: j + 1] == root
             )
-            spur = _bidirectional(search, nodes[j], target, frozenset(root[:-1]), blocked)
+            spur = _bidirectional(
+                search, nodes[j], target, frozenset(root[:-1]), blocked, SPUR_BUDGET
+            )
             if spur is None:
                 continue
             spur_cost, spur_nodes, spur_edges = spur
@@ -203,75 +208,99 @@ def _bidirectional(
     target: str,
     banned_nodes: frozenset[str],
     banned_pairs: frozenset[frozenset[str]],
+    budget: float = math.inf,
 ) -> Found | None:
-    """Cheapest path avoiding some nodes and node pairs (bidirectional Dijkstra, pruned).
+    """Cheapest path avoiding some nodes and node pairs: bidirectional Dijkstra, lazily expanded.
 
-    Ties are symmetric, so both searches read the same lists. A relaxation
-    ``u -> v`` is skipped once ``d(u) + cost + top(other side)`` reaches the
-    best path found: any path through it costs at least that, unless ``v``
-    is already settled by the other side, which is checked directly.
+    A settled node does not push all its neighbours: its ties are sorted
+    cheapest first, so it pushes one *cursor* keyed ``d + cost`` of its next
+    usable tie, and advances it when popped. A pop settles at most one node,
+    and a hub with 50,000 ties costs nothing past the few the answer needs.
+    The search stops when the two cursor minima add up to the best path
+    found (every unsettled node is at least that far). Meetings are found
+    when a tie reaches a node settled by the other side, and when a node is
+    settled, by probing the other side's settled nodes (or the node's own
+    ties, whichever is fewer). With a ``budget``, gives up (None) after that
+    many pops.
     """
     if source in banned_nodes or target in banned_nodes:
         return None
-    dist: list[dict[str, float]] = [{source: 0.0}, {target: 0.0}]
+    ranked, admits, log = search.P.ranked_ties, search.admits, math.log
     settled: list[dict[str, float]] = [{}, {}]
-    parent: list[dict[str, tuple[str, tuple[str, str, str]] | None]] = [
-        {source: None},
-        {target: None},
-    ]
-    heaps: list[list[tuple[float, int, str]]] = [[(0.0, 0, source)], [(0.0, 0, target)]]
-    order = count(1)
+    parent: list[dict[str, tuple[str, tuple[str, str, str]] | None]] = [{}, {}]
+    heaps: list[list[tuple[float, int, str, int]]] = [[], []]
+    order = count()
     best = math.inf
     meet: tuple[str, str, tuple[str, str, str]] | None = None  # forward node, backward node, edge
+
+    def usable(u: str, nbr: str, data: dict[str, Any]) -> bool:
+        if nbr == u or nbr in banned_nodes or not admits(data):
+            return False
+        return not (banned_pairs and frozenset((u, nbr)) in banned_pairs)
+
+    def push_cursor(side: int, u: str, start: int) -> None:
+        ties = ranked(u, "confidence")
+        done = settled[side]
+        d = done[u]
+        for i in range(start, len(ties)):
+            confidence, nbr, _s, _rel, _o, data = ties[i]
+            if nbr not in done and usable(u, nbr, data):
+                c = HOP_COST - log(0.99 if confidence > 0.99 else max(confidence, 0.01))
+                heapq.heappush(heaps[side], (d + c, next(order), u, i))
+                return
+
+    def settle(side: int, v: str, d: float, via: tuple[str, tuple[str, str, str]] | None) -> None:
+        nonlocal best, meet
+        settled[side][v] = d
+        parent[side][v] = via
+        other = settled[1 - side]
+        if v in other and d + other[v] < best:
+            best = d + other[v]
+            meet = (v, v, ("", "", ""))
+        # ties from v to nodes the other side settled, however costly: probe the shorter list
+        ties = ranked(v, "confidence")
+        if len(other) <= len(ties):
+            for w, across in other.items():  # settled in increasing distance
+                if d + MIN_COST + across >= best:
+                    break
+                if w == v or not allowed(v, w):
+                    continue
+                found = search.cost(v, w)
+                if found is not None and d + found[0] + across < best:
+                    best = d + found[0] + across
+                    meet = (v, w, found[1]) if side == 0 else (w, v, found[1])
+        else:
+            for confidence, nbr, s, rel, o, data in ties:
+                c = HOP_COST - log(0.99 if confidence > 0.99 else max(confidence, 0.01))
+                if d + c >= best:
+                    break
+                reach = other.get(nbr)
+                if reach is not None and d + c + reach < best and usable(v, nbr, data):
+                    best = d + c + reach
+                    meet = (v, nbr, (s, rel, o)) if side == 0 else (nbr, v, (s, rel, o))
+        push_cursor(side, v, 0)
 
     def allowed(u: str, v: str) -> bool:
         return v not in banned_nodes and not (banned_pairs and frozenset((u, v)) in banned_pairs)
 
-    ranked, admits, log = search.P.ranked_ties, search.admits, math.log
+    settle(0, source, 0.0, None)
+    if source != target:
+        settle(1, target, 0.0, None)
     while heaps[0] and heaps[1]:
         if heaps[0][0][0] + heaps[1][0][0] >= best:
             break
-        # grow the side with the smaller frontier: on hub-heavy graphs this does far less work
-        # than balancing radii, and the stopping rule holds for any order
+        budget -= 1
+        if budget < 0:
+            return None
+        # grow the side with fewer open cursors: on hub-heavy graphs this does far less
+        # work than balancing radii, and the stopping rule holds for any order
         side = 0 if len(heaps[0]) <= len(heaps[1]) else 1
-        other = 1 - side
-        d, _, u = heapq.heappop(heaps[side])
-        near, far, heap = dist[side], dist[other], heaps[side]
-        if u in settled[side]:
+        key, _, u, i = heapq.heappop(heaps[side])
+        _conf, nbr, s, rel, o, _data = ranked(u, "confidence")[i]
+        push_cursor(side, u, i + 1)
+        if nbr in settled[side]:
             continue
-        settled[side][u] = d
-        if u in settled[other] and d + settled[other][u] < best:
-            best = d + settled[other][u]
-            meet = (u, u, ("", "", ""))
-        floor = heaps[other][0][0] if heaps[other] else math.inf
-        # ties come most confident (cheapest) first; the loop is the hot path, so it is inlined
-        for confidence, nbr, s, rel, o, data in ranked(u, "confidence"):
-            nd = d + HOP_COST - log(0.99 if confidence > 0.99 else max(confidence, 0.01))
-            if nd + floor >= best:
-                break
-            if nbr == u or nbr in banned_nodes or not admits(data):
-                continue
-            if banned_pairs and frozenset((u, nbr)) in banned_pairs:
-                continue
-            if nd < near.get(nbr, math.inf):
-                near[nbr] = nd
-                parent[side][nbr] = (u, (s, rel, o))
-                heapq.heappush(heap, (nd, next(order), nbr))
-            across = far.get(nbr)  # settled or not: a real path, so a bound
-            if across is not None and nd + across < best:
-                best = nd + across
-                meet = (u, nbr, (s, rel, o)) if side == 0 else (nbr, u, (s, rel, o))
-        # ties too costly for the loop above may still reach a node the other side settled;
-        # those are settled in increasing distance, so stop once none can help
-        for w, across in settled[other].items():
-            if d + MIN_COST + across >= best:
-                break
-            if w == u or not allowed(u, w):
-                continue
-            found = search.cost(u, w)
-            if found is not None and d + found[0] + across < best:
-                best = d + found[0] + across
-                meet = (u, w, found[1]) if side == 0 else (w, u, found[1])
+        settle(side, nbr, key, (u, (s, rel, o)))
     if meet is None:
         return None
     forward_node, backward_node, bridge = meet
@@ -295,6 +324,8 @@ def _bidirectional(
     return best, nodes, edges
 
 
+#: most heap pops one alternative-path (spur) search may make before giving up
+SPUR_BUDGET = 3000
 #: the fixed part of every hop's cost (see the module docstring)
 HOP_COST = 1.0
 MIN_COST = HOP_COST - math.log(0.99)

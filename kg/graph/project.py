@@ -446,11 +446,11 @@ class Projection:
 
     def name(self, node: str) -> str:
         """The display name of a node."""
-        return str(self.graph.nodes[node].get("name", node))
+        return str(self.graph._node[node].get("name", node))
 
     def is_place(self, node: str) -> bool:
         """True for places and bases, which can be targeted but take no side."""
-        return self.graph.nodes[node].get("type") in _PLACE_TYPES
+        return self.graph._node[node].get("type") in _PLACE_TYPES
 
     def mention(self, statement_id: str) -> Mention:
         """One supporting or denying mention by statement id."""
@@ -656,7 +656,8 @@ SELECT ?g ?x ?p ?v WHERE {
   GRAPH ?g {
     ?x ?p ?v .
     VALUES ?p { rdf:type rdfs:label skos:altLabel owl:sameAs kg:genericGroupOf
-                dcterms:title dcterms:date dcterms:source schema:url kg:contentHash }
+                dcterms:title dcterms:date dcterms:source schema:url }
+    FILTER(?v != rdf:Statement)
   }
 }
 """
@@ -724,10 +725,12 @@ def _read_facts(
     key_of = _key_reader(base)
     articles: dict[str, dict[str, Any]] = {}
     entities: dict[tuple[str, str], dict[str, Any]] = {}
-    for row in _query(store, _FACTS, graph):
-        graph_iri = row["g"].value
-        article_id = graph_iri.rsplit("/", 1)[-1]
-        subject, predicate, value = row["x"].value, row["p"].value, row["v"]
+    article_of: dict[str, str] = {}
+    for g, x, p, value in _query(store, _FACTS, graph):
+        graph_iri, subject, predicate = g.value, x.value, p.value
+        article_id = article_of.get(graph_iri)
+        if article_id is None:
+            article_id = article_of[graph_iri] = graph_iri.rsplit("/", 1)[-1]
         if subject == graph_iri:
             facts = articles.setdefault(article_id, {})
             if predicate == _TITLE:
@@ -774,27 +777,31 @@ def _read_facts(
 def _read_mentions(store: Any, base: str, graph: ox.NamedNode | None) -> Iterator[Mention]:
     key_of = _key_reader(base)
     dates: dict[str, dt.date | None] = {}  # one object per distinct date, not per mention
-    for row in _query(store, _MENTIONS, graph):
-        predicate = row["p"].value
+    article_of: dict[str, str] = {}
+    for g, st, s, p, o, conf, hedged, neg, claim, date, ev in _query(store, _MENTIONS, graph):
+        predicate = p.value
         if not predicate.startswith(KG_NS):
             continue
-        subject = key_of(row["s"].value)
-        obj = key_of(row["o"].value)
+        subject = key_of(s.value)
+        obj = key_of(o.value)
         if subject is None or obj is None:
             continue
-        claim = row["claim"]
+        graph_iri = g.value
+        article_id = article_of.get(graph_iri)
+        if article_id is None:
+            article_id = article_of[graph_iri] = graph_iri.rsplit("/", 1)[-1]
         yield Mention(
-            id=row["st"].value.rsplit("/", 1)[-1],
-            article=row["g"].value.rsplit("/", 1)[-1],
+            id=st.value.rsplit("/", 1)[-1],
+            article=article_id,
             subject=subject,
             relation=predicate[len(KG_NS) :],
             object=obj,
-            sentence=row["ev"].value if row["ev"] is not None else "",
-            confidence=float(row["conf"].value) if row["conf"] is not None else 1.0,
-            hedged=_bool(row["hedged"]),
-            negated=_bool(row["neg"]),
+            sentence=ev.value if ev is not None else "",
+            confidence=float(conf.value) if conf is not None else 1.0,
+            hedged=_bool(hedged),
+            negated=_bool(neg),
             claimed_by=key_of(claim.value) if claim is not None else None,
-            event_date=_cached_date(dates, row["date"]),
+            event_date=_cached_date(dates, date),
         )
 
 

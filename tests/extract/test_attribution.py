@@ -140,3 +140,21 @@ def test_hypotheticals_warnings_and_questions_yield_nothing(extract_text) -> Non
         "Rather than cooperating with the United States, Russia chose its own path.",
     ]:
         assert not extract_text(text).triples, text
+
+
+def test_a_definite_attack_keeps_the_source_of_its_first_report(extract_text) -> None:
+    found = extract_text(
+        "Saudi jets bombed Saada on Monday, Houthi officials said. "
+        "The raids on Saada killed nine people, Ahmed Saleh, a local medic, told reporters."
+    )
+    mentions = found.about("Saudi Arabia", "targets", "Saada")
+    assert len(mentions) == 2, found.triples
+    assert {found.claimant(m) for m in mentions} == {"Houthis"}
+
+
+def test_speaker_after_an_apposition_is_found(extract_text) -> None:
+    found = extract_text(
+        "Russian jets bombed Saraqeb overnight, Ahmed Saleh, a local council member, told reporters."
+    )
+    (m,) = found.about("Russia", "targets", "Saraqib")
+    assert found.claimant(m) == "Ahmed Saleh"

@@ -178,6 +178,37 @@ CASES = [
         "Shelling hit Talbiseh and Rastan, two towns near Homs, overnight.",
         ("Rastan", "locatedIn", "Homs"),
     ),
+    # clashes, shared objects, dates glued to the subject, attacks with an agent
+    (
+        "clash between",
+        "Heavy clashes took place between the Rapid Support Forces and the Sudanese army in Omdurman.",
+        ("Rapid Support Forces", "targets", "Sudan"),
+    ),
+    (
+        "clash with",
+        "Taliban militants clashed with Afghan commandos in Balkh province.",
+        ("Taliban", "targets", "Afghanistan"),
+    ),
+    (
+        "coordinated verbs share the object",
+        "Iraqi forces targeted and destroyed three Islamic State tunnels in Anbar.",
+        ("Iraq", "targets", "Islamic State"),
+    ),
+    (
+        "date phrase without a comma",
+        "On 4 March 2021 Al-Shabaab militants attacked Kenyan troops near Lamu.",
+        ("al-Shabaab", "targets", "Kenya"),
+    ),
+    (
+        "killed in strikes conducted by",
+        "Four PKK militants were killed in airstrikes conducted by the Turkish army near Dohuk.",
+        ("Turkey", "targets", "Kurdistan Workers' Party"),
+    ),
+    (
+        "instrument of an infinitive",
+        "The Houthis used drones to attack Saudi Aramco facilities in Abqaiq.",
+        ("Houthis", "targets", "Saudi Arabia"),
+    ),
     # alliedWith
     (
         "fight alongside",
@@ -238,3 +269,30 @@ def test_sentences_end_at_line_breaks(extract_text) -> None:
     )
     for r in found.extraction.relations:
         assert "\n" not in r.sentence
+
+
+def test_attack_suffered_by_the_subject(extract_text) -> None:
+    found = extract_text("Iraqi forces came under heavy fire from Islamic State fighters in Mosul.")
+    assert ("Islamic State", "targets", "Iraq") in found.triples
+
+
+def test_war_with(extract_text) -> None:
+    found = extract_text(
+        "Hezbollah, which fought a month-long war with Israel in 2006, sent fighters to Syria."
+    )
+    assert ("Hezbollah", "opposes", "Israel") in found.triples
+
+
+def test_noise_and_odd_input_do_not_break_extraction(extract_text) -> None:
+    for text in [
+        "",
+        "   \n\n  ",
+        "?!?!",
+        "ISIS ISIS ISIS ISIS",
+        "\u202e\u200b Russia \u0000 struck \ufffd Idlib",
+        "Russia " * 500,
+        "and and and, the the of by by -",
+    ]:
+        found = extract_text(text)
+        for r in found.extraction.relations:
+            assert text[r.start : r.end] == r.sentence

@@ -106,7 +106,10 @@ def test_camps_balance_central_print_readably(store_dir):
 def test_bad_input_gets_one_clear_line(store_dir, tmp_path):
     unknown = kg("allies", "Narnia", store=store_dir)
     assert unknown.returncode == 1
-    assert unknown.stderr.strip() == "kg: error: no actor named 'Narnia'"
+    assert unknown.stderr.startswith("kg: error: no actor named 'Narnia'")
+    assert len(unknown.stderr.strip().splitlines()) == 1
+    typo = kg("allies", "Hexbollah", store=store_dir)
+    assert typo.returncode == 1 and "did you mean 'Hezbollah'" in typo.stderr
     bad_date = kg("allies", "Russia", "--since", "last year", store=store_dir)
     assert bad_date.returncode == 2 and "--since" in bad_date.stderr
     backwards = kg(

@@ -17,6 +17,7 @@ from graph_helpers import (
     write,
 )
 
+from kg.config import DEFAULT_BASE
 from kg.errors import UnknownEntityError
 from kg.graph.project import CLAIMED_FACTOR, HEDGED_FACTOR, Projection
 
@@ -206,3 +207,21 @@ def test_transliterations_and_leading_words_resolve_when_unambiguous(store):
     assert P.resolve("Hmeimim air base") == "Hmeymim_air_base"  # transliteration skeleton
     assert P.resolve("Ahrar") == "Ahrar_al-Sham"  # leading words of one name
     assert P.resolve("Hmeymim") == "Hmeymim_air_base"
+
+
+def test_incremental_updates_through_kg_store():
+    from kg.rdf.triples import extraction_quads
+    from kg.store.oxigraph import OxigraphStore
+
+    store = OxigraphStore.memory()
+    first = make_extraction(SYRIA_2015, dt.date(2015, 10, 1), "a")
+    store.add(first.article.id, extraction_quads(first, DEFAULT_BASE))
+    P = Projection.from_store(store)
+    second = make_extraction(YEMEN_2017, dt.date(2017, 6, 5), "b")
+    store.add(second.article.id, extraction_quads(second, DEFAULT_BASE))
+    assert P.add_article(store, second.article.id)
+    assert snapshot(P) == snapshot(Projection.from_store(store))
+    assert P.graph.has_edge("Saudi_Arabia", "Houthis")
+    store.retract(first.article.id)
+    assert P.remove_article(first.article.id)
+    assert snapshot(P) == snapshot(Projection.from_store(store))

@@ -93,3 +93,18 @@ def test_bad_arguments_are_named():
         allies(P, "LNA", depth=0)
     with pytest.raises(ValueError, match="min_confidence"):
         allies(P, "LNA", min_confidence=2)
+
+
+def test_edges_keep_each_nodes_tie_and_are_capped_on_dense_blocs():
+    from kg.graph.neighbourhood import neighbourhood
+    from kg.graph.views import Scope
+
+    members = [f"militia_{i}" for i in range(8)]
+    ties = [("Iran", "backs", m, 0.5 + i / 20) for i, m in enumerate(members)]
+    ties += [(a, "alliedWith", b, 0.9) for i, a in enumerate(members) for b in members[i + 1 :]]
+    P = projection(*ties)
+    result = neighbourhood(P, "Iran", Scope(sign=1), depth=1, limit=8, max_edges=10)
+    assert len(result.edges) == 10
+    brought_in = {(e.subject, e.object) for e in result.edges if e.subject == "Iran"}
+    assert brought_in == {("Iran", m) for m in members}  # every node's own tie is kept
+    assert allies(P, "Iran", limit=8).edges[0].relation == "alliedWith"  # strongest first
