@@ -117,7 +117,9 @@ def main() -> int:
         return 0
     scorer = Path(os.environ.get("KG_SCORER", DEFAULT_SCORER))
     if not scorer.is_file():
-        print(f"scoring skipped: no scorer at {scorer} (set KG_SCORER to its path)", file=sys.stderr)
+        print(
+            f"scoring skipped: no scorer at {scorer} (set KG_SCORER to its path)", file=sys.stderr
+        )
         return 0
     command = [sys.executable, str(scorer), "--gold", str(gold), "--entities", str(entities)]
     command += ["--articles", str(articles), "--cmd", args.cmd, "--verbose"]

@@ -14,6 +14,10 @@ the entity's name or alias inside it. Two readings are reported:
   preposition count ("fighters in Syria" is not Syria);
 - lenient: either direction; any known name in the span counts.
 
+re3d does not annotate every relation a document states, so a kg relation
+counts against precision only between two spans the annotators related in
+some way (any relation type); the others are reported as unscored.
+
 ``IsSynonymOf`` pairs test the resolver: do both surface forms get one key?
 """
 
@@ -134,10 +138,12 @@ def to_case(doc: Document, engine: Engine) -> Case:
                 either_way=True,
             )
         )
-    scope = tuple(
-        engine.entity(s.text) for s in dict.fromkeys(doc.spans) if s.type in ACTORS | {"Location"}
+    pairs = tuple(
+        (engine.entity(rel.source.text), engine.entity(rel.target.text))
+        for rel in doc.relations
+        if rel.kind != "IsSynonymOf"
     )
-    return Case(doc.doc_id, tuple(gold), (), scope)
+    return Case(doc.doc_id, tuple(gold), pairs=pairs)
 
 
 def synonyms(docs: list[Document], engine: Engine) -> Tally:

@@ -88,6 +88,7 @@ def results_markdown(
 ) -> str:
     timing = ", ".join(f"{name} {seconds:.0f}s" for name, seconds in timings.items())
     compared = [f"- compared with {baseline_about}"] if baseline_about else []
+    compared += bar_lines(rows)
     return "\n".join(
         [
             "# kg on independent data",
@@ -110,6 +111,22 @@ def results_markdown(
             "",
         ]
     )
+
+
+# The issue's bar for the ACLED rows: targets recall at a precision floor.
+BAR_ROW, BAR_RECALL, BAR_PRECISION = "acled (all) / targets", 0.6, 0.7
+
+
+def bar_lines(rows: list[Row]) -> list[str]:
+    for r in rows:
+        if _row_key(r) == BAR_ROW:
+            p, rec = r.tally.precision, r.tally.recall
+            met = p is not None and rec is not None and rec >= BAR_RECALL and p >= BAR_PRECISION
+            return [
+                f"- issue bar, {BAR_ROW}: recall >= {BAR_RECALL} at precision >= {BAR_PRECISION}: "
+                f"{'met' if met else 'not met'} (P {_fmt(p)}, R {_fmt(rec)})"
+            ]
+    return []
 
 
 def explanations(rows: list[Row], n: int) -> str:

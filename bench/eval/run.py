@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"kg's pipeline is not importable yet ({exc}); nothing was run", file=sys.stderr)
         return 2
 
-    from bench.eval.report import explanations, results_markdown, save_baseline, table
+    from bench.eval.report import bar_lines, explanations, results_markdown, save_baseline, table
 
     limit = NO_LIMIT if args.limit == 0 else args.limit
     rows, timings, failed = [], {}, []
@@ -120,6 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     date = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     print(table(rows, baseline, args.compare or ""))
+    print("\n".join(bar_lines(rows)))
     if args.explain:
         print(explanations(rows, args.explain))
     print(f"\n{engine.texts} texts extracted in {engine.seconds:.0f}s")

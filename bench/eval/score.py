@@ -67,6 +67,9 @@ class Case:
     gold: tuple[GoldRelation, ...]
     optional: tuple[GoldRelation, ...] = ()
     scope: tuple[GoldEntity, ...] = ()
+    # When given, only a pair the annotators related in some way is in scope
+    # (for corpora whose relation annotation is not exhaustive).
+    pairs: tuple[tuple[GoldEntity, GoldEntity], ...] = ()
 
 
 @dataclass
@@ -213,6 +216,13 @@ def _substitutes(gold: GoldRelation, candidates: list[Predicted]) -> set[str]:
 
 def _in_scope(case: Case, pred: Predicted) -> bool:
     """Both ends match annotated entities, and not the same one ("X backs pro-X forces")."""
+    if case.pairs:
+        subject, obj = (pred.subject, pred.subject_group), (pred.object, pred.object_group)
+        return any(
+            (matches(a, *subject) and matches(b, *obj))
+            or (matches(a, *obj) and matches(b, *subject))
+            for a, b in case.pairs
+        )
     scope = case.scope or tuple(
         e for g in (*case.gold, *case.optional) for e in (g.subject, g.object)
     )

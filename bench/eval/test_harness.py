@@ -151,3 +151,12 @@ def test_gold_spans_resolve_through_kg_names() -> None:
     # names after the head's first preposition are not the span's entity
     assert russia not in engine.entity("rebels in the Russian-held zone", head_only=True).keys
     assert engine.named([Text("t", "Russian jets struck the town.")])["t"] >= {russia}
+
+
+def test_with_annotated_pairs_only_those_pairs_are_scored() -> None:
+    gold = GoldRelation("targets", ent("Israel"), ent("Hezbollah"), TARGETS)
+    case = Case("d", (gold,), pairs=((ent("Israel"), ent("Hezbollah")),))
+    unrelated = score_case(case, [Predicted("Israel", "targets", "Syria")], LABELS)["targets"]
+    reversed_ = score_case(case, [Predicted("Hezbollah", "targets", "Israel")], LABELS)["targets"]
+    assert (unrelated.predicted, unrelated.out_of_scope) == (0, 1)
+    assert (reversed_.predicted, reversed_.correct) == (1, 0)

@@ -27,6 +27,9 @@ DICT_SPANS = "kg_dictionary"
 DEMONYM = "DEMONYM"
 FORCES = "FORCES"
 
+#: generic nouns that, loyal to a leader, are that leader's own forces
+LOYAL_FORCES = frozenset({"forces", "troops", "soldiers", "army"})
+
 NER_TYPES = {
     "PERSON": EntityType.PERSON,
     "ORG": EntityType.ORGANIZATION,
@@ -144,7 +147,9 @@ class ActorFinder:
             and e.leads
             and self.types.get(e.leads) is EntityType.STATE
         }
-        #: state -> its leaders (for "the Syrian president")
+        #: leader -> what they lead ("pro-Haftar forces" are the LNA's)
+        self.leads = {e.name: e.leads for e in entries if e.type is EntityType.PERSON and e.leads}
+        #: demonym -> its state
         self.demonym_of: dict[str, str] = {}
         for e in entries:
             for d in e.demonyms:
@@ -204,7 +209,8 @@ class ActorFinder:
         text = _strip_det(span).text
         if label in (DEMONYM, FORCES):
             name = self.id_to_name.get(span.id_, span.id_)
-            return ActorMention(span.start, span.end, text, name, EntityType.STATE, label.lower())
+            kind = self.types.get(name, EntityType.STATE)
+            return ActorMention(span.start, span.end, text, name, kind, label.lower())
         if label == "GENERIC":
             return ActorMention(
                 span.start,
@@ -359,6 +365,11 @@ class ActorFinder:
             if backer is None:
                 continue
             name, first = backer
+            led = self.leads.get(name)
+            if led is not None and tok.lower_ in LOYAL_FORCES:
+                # "pro-Assad forces", "pro-Haftar troops": the forces the leader commands
+                yield Span(doc, first, tok.i + 1, label=FORCES, span_id=led)
+                continue
             yield Span(doc, first, tok.i + 1, label="GENERIC", span_id=name)
 
     def lookup_mention(self, text: str) -> ActorMention | None:

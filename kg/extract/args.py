@@ -83,6 +83,10 @@ QUANTITY_WORDS = frozenset(
         "cells",
     }
 )
+#: organs of "the" state when the text names only one
+STATE_ORGANS = frozenset(
+    {"government", "governmental", "regime", "army", "military", "police", "authorities", "junta"}
+)
 NAMING_VERBS = frozenset({"know", "call", "dub", "name", "brand", "label", "style"})
 OWNER_DEPS = frozenset({"compound", "poss", "amod", "nmod", "npadvmod"})
 CONTROL_VERBS = frozenset({"control", "hold", "run", "occupy", "seize", "capture", "take", "lead"})
@@ -99,6 +103,12 @@ class Arguments:
         self.mentions = list(mentions)
         self.lex = lex
         self.lookup = lookup or (lambda text: None)
+        states: dict[str, ActorMention] = {}
+        for m in self.mentions:
+            as_party = m.for_relation(RelationType.TARGETS)
+            if as_party.type is EntityType.STATE:
+                states.setdefault(as_party.name, as_party)
+        self._sole = next(iter(states.values())) if len(states) == 1 else None
         self.by_token: dict[int, ActorMention] = {}
         for m in self.mentions:
             for i in range(m.start, m.end):
@@ -302,6 +312,12 @@ class Arguments:
                     found = self.resolve(c, places, depth=depth + 1)
                     if found:
                         return found
+        if (low in STATE_ORGANS or lemma in STATE_ORGANS) and not self._has_name_modifier(tok):
+            # "the army shelled ...", "governmental positions": with one state in
+            # the whole text, its organs are that state's
+            state = self.sole_state()
+            if state is not None:
+                return [_moved(state, tok.i)]
         force_like = low in lex.force_nouns or lemma in lex.force_nouns
         proxy_like = low in lex.proxy_nouns or lemma in lex.proxy_nouns
         if force_like or proxy_like:
@@ -356,6 +372,10 @@ class Arguments:
                 ):
                     return [named]
         return []
+
+    def sole_state(self) -> ActorMention | None:
+        """The only state the text names (by name, demonym or head of state), if one."""
+        return self._sole
 
     def _led_by(self, tok: Token, depth: int) -> list[ActorMention]:
         """'the coalition (of rebel groups) led by HTS' stands for HTS."""

@@ -13,26 +13,8 @@ import re
 
 from spacy.tokens import Span, Token
 
-MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ]
-    )
-    for m in names
-}
+from kg.read.dates import MONTHS
+
 WEEKDAYS = {
     d: i
     for i, d in enumerate(
@@ -92,6 +74,14 @@ def parse_date(text: str, published: dt.date | None) -> dt.date | None:
 def event_date(sent: Span, trigger: Token, published: dt.date | None) -> dt.date | None:
     """The date of the event the trigger names: a DATE in its clause, else in its sentence."""
     dates = [e for e in sent.ents if e.label_ == "DATE"]
+    if not dates and sent.start > 0:
+        # "On 4 February 2020 | Afghan forces ...": the date segment cut off before
+        before = sent.doc[sent.start - 1].sent
+        if len(before) <= 6:
+            dates = [e for e in before.ents if e.label_ == "DATE"]
+            found = [parse_date(e.text, published) for e in dates]
+            found = [d for d in found if d is not None and (published is None or d <= published)]
+            return found[0] if found else published
     if not dates:
         return published
     ancestors = {trigger.i, *(t.i for t in trigger.ancestors)}

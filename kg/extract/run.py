@@ -94,7 +94,7 @@ class _Entities:
 
     def use(self, m: ActorMention, entity: Entity) -> None:
         self.used.setdefault(entity.key, entity)
-        if m.source in ("dictionary", "ner", "forces") and m.text != entity.name:
+        if m.source in ("dictionary", "ner") and m.text != entity.name:
             seen = self.aliases.setdefault(entity.key, [])
             if m.text not in seen and len(m.text) > 1:
                 seen.append(m.text)

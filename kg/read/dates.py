@@ -16,7 +16,9 @@ import re
 TOP_LINES = 8
 TOP_CHARS = 800
 
-_MONTHS: dict[str, int] = {}
+#: Month names and abbreviations (lower case) -> month number; also used by
+#: kg.extract.dates for event dates.
+MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     (
         ("january", "jan"),
@@ -35,9 +37,9 @@ for _number, _names in enumerate(
     start=1,
 ):
     for _name in _names:
-        _MONTHS[_name] = _number
+        MONTHS[_name] = _number
 
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 
@@ -103,7 +105,7 @@ def _first_date(text: str) -> dt.date | None:
 
 def _to_date(match: re.Match[str]) -> dt.date | None:
     month_text = match.group("month").lower().rstrip(".")
-    month = int(month_text) if month_text.isdigit() else _MONTHS.get(month_text)
+    month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text)
     if month is None:
         return None
     try:

@@ -4,40 +4,25 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from apitest_helpers import kg_serve
 
-ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 QUERY = '{ actor(name: "Turkey") { name backs { object { name } confidence } } }'
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
 def test_graphiql_runs_a_query_with_every_request_to_the_kg_server(
-    sample_store_dir: Path, tmp_path: Path
+    sample_store_dir: Path, tmp_path: Path, browser: Any, artifacts_dir: Path
 ) -> None:
-    from playwright.sync_api import sync_playwright
-
     store = tmp_path / "store"
     shutil.copytree(sample_store_dir, store)
-    ARTIFACTS.mkdir(exist_ok=True)
     requests: list[str] = []
-    with kg_serve(store) as url, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    with kg_serve(store) as url:
+        page = browser.new_page(viewport={"width": 1400, "height": 860})
         try:
-            page = browser.new_page(viewport={"width": 1400, "height": 860})
             page.on("request", lambda r: requests.append(r.url))
             page.on("websocket", lambda ws: requests.append(ws.url))
             page.goto(f"{url}/graphql", wait_until="networkidle", timeout=60_000)
@@ -58,9 +43,9 @@ def test_graphiql_runs_a_query_with_every_request_to_the_kg_server(
             response_text = page.locator(".graphiql-response").inner_text()
             # CodeMirror's completion list stays open after typing; it hides the query in the picture
             page.evaluate("document.querySelectorAll('.CodeMirror-hints').forEach(e => e.remove())")
-            page.screenshot(path=str(ARTIFACTS / "graphiql.png"))
+            page.screenshot(path=str(artifacts_dir / "graphiql.png"))
         finally:
-            browser.close()
+            page.close()
     assert '"name": "Turkey"' in response_text
     server = urlsplit(url).netloc
     foreign = [u for u in requests if not u.startswith("data:") and urlsplit(u).netloc != server]

@@ -76,3 +76,25 @@ def test_aliases_seen_in_the_article_are_kept(extract_text) -> None:
     found = extract_text("Daesh fighters attacked Kirkuk, and ISIL later claimed the raid.")
     (isis,) = [e for e in found.extraction.entities if e.name == "Islamic State"]
     assert "Daesh" in isis.aliases
+
+
+def test_forces_loyal_to_a_leader_are_the_leaders_forces(extract_text) -> None:
+    found = extract_text(
+        "Pro-Haftar forces shelled Mitiga airport, while pro-Assad troops attacked Saraqeb."
+    )
+    assert ("Libyan National Army", "targets", "Mitiga International Airport") in found.triples
+    assert ("Syria", "targets", "Saraqib") in found.triples
+    assert not [e for e in found.extraction.entities if e.group_of]
+
+
+def test_state_organs_belong_to_the_only_state_named(extract_text) -> None:
+    found = extract_text(
+        "The army shelled RSF positions in Omdurman on Sunday. Sudanese officials gave no toll."
+    )
+    assert ("Sudan", "targets", "Rapid Support Forces") in found.triples
+    found = extract_text(
+        "The army shelled RSF positions while Egyptian and Emirati envoys met in Jeddah."
+    )
+    assert not [
+        t for t in found.triples if t[1] == "targets" and t[0] in ("Egypt", "United Arab Emirates")
+    ]

@@ -17,12 +17,16 @@ def test_demonym_ministry_speaks_for_its_state(extract_text) -> None:
 
 
 def test_demonym_army_speaks_for_its_state(extract_text) -> None:
-    found = extract_text("The Sudanese Armed Forces said the Rapid Support Forces shelled El Fasher.")
+    found = extract_text(
+        "The Sudanese Armed Forces said the Rapid Support Forces shelled El Fasher."
+    )
     assert found.claimant(_one(found, "Rapid Support Forces", "targets", "El Fasher")) == "Sudan"
 
 
 def test_possessive_ministry_speaks_for_its_state(extract_text) -> None:
-    found = extract_text("Sudan's foreign ministry said the UAE was arming the Rapid Support Forces.")
+    found = extract_text(
+        "Sudan's foreign ministry said the UAE was arming the Rapid Support Forces."
+    )
     m = _one(found, "United Arab Emirates", "backs", "Rapid Support Forces")
     assert found.claimant(m) == "Sudan"
 

@@ -16,9 +16,15 @@ def _one(found, s: str, p: str, o: str):
 @pytest.mark.parametrize(
     ("text", "relation"),
     [
-        ("Egypt allegedly supplied weapons to the Libyan National Army.", ("Egypt", "backs", "Libyan National Army")),
+        (
+            "Egypt allegedly supplied weapons to the Libyan National Army.",
+            ("Egypt", "backs", "Libyan National Army"),
+        ),
         ("Iran is believed to be arming the Houthis.", ("Iran", "backs", "Houthis")),
-        ("Russian jets appear to have struck Maarat al-Numan.", ("Russia", "targets", "Maarat al-Numan")),
+        (
+            "Russian jets appear to have struck Maarat al-Numan.",
+            ("Russia", "targets", "Maarat al-Numan"),
+        ),
         ("The Wagner Group is said to back the Malian army.", ("Wagner Group", "backs", "Mali")),
         ("Egypt is thought to back Khalifa Haftar.", ("Egypt", "backs", "Khalifa Haftar")),
         ("Russian forces may have shelled Zaporizhzhia.", ("Russia", "targets", "Zaporizhzhia")),
@@ -38,13 +44,17 @@ def test_hedge_cues(extract_text, text: str, relation: tuple[str, str, str]) -> 
 
 def test_hedge_lowers_confidence(extract_text) -> None:
     plain = _one(extract_text("Turkish drones struck Sirte."), "Turkey", "targets", "Sirte")
-    hedged = _one(extract_text("Turkish drones reportedly struck Sirte."), "Turkey", "targets", "Sirte")
+    hedged = _one(
+        extract_text("Turkish drones reportedly struck Sirte."), "Turkey", "targets", "Sirte"
+    )
     assert hedged.hedged and not plain.hedged
     assert hedged.confidence < plain.confidence
 
 
 def test_named_source_is_not_a_hedge(extract_text) -> None:
-    found = extract_text("The Sudanese army's reports say the Rapid Support Forces shelled El Obeid.")
+    found = extract_text(
+        "The Sudanese army's reports say the Rapid Support Forces shelled El Obeid."
+    )
     m = _one(found, "Rapid Support Forces", "targets", "El Obeid")
     assert not m.hedged
 

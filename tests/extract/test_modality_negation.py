@@ -60,7 +60,9 @@ def test_responsibility_denied_in_the_same_sentence(extract_text) -> None:
     found = extract_text(
         "Kataib Hezbollah attacked the Ain al-Asad air base, but the group denied responsibility."
     )
-    mentions = [m for m in found.extraction.relations if found.name(m.subject) == "Kataib Hezbollah"]
+    mentions = [
+        m for m in found.extraction.relations if found.name(m.subject) == "Kataib Hezbollah"
+    ]
     assert mentions and all(m.negated for m in mentions)
 
 

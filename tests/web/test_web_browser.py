@@ -22,18 +22,6 @@ from kg.config import Settings
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
-
 
 def _free_port() -> int:
     import socket
@@ -94,18 +82,6 @@ def host_site(tmp_path_factory: pytest.TempPathFactory, kg_server: str) -> Itera
     httpd.server_close()
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian chromium is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
-
-
 class Watch:
     """Every request the page makes, and anything that hints an injected script ran."""
 
@@ -143,7 +119,7 @@ def _kg_frame(page: Any) -> Any:
 
 
 def test_embed_draws_in_a_foreign_iframe_and_shows_evidence(
-    browser: Any, host_site: str, kg_server: str
+    browser: Any, host_site: str, kg_server: str, artifacts_dir: Path
 ) -> None:
     page = browser.new_page(viewport={"width": 820, "height": 620})
     watch = Watch(page)
@@ -176,8 +152,7 @@ def test_embed_draws_in_a_foreign_iframe_and_shows_evidence(
     assert link.get_attribute("href") == "https://news.example.org/khartoum"
     assert link.get_attribute("target") == "_blank"
 
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "embed-in-iframe.png"))
+    page.screenshot(path=str(artifacts_dir / "embed-in-iframe.png"))
 
     # the payload names are drawn as text and never run
     labels = model["nodes"]
@@ -225,7 +200,7 @@ def _click_edge(page: Any, frame: Any, edge_id: str) -> Any:
 
 
 def test_evidence_with_markup_from_a_real_article_shows_as_text(
-    browser: Any, host_site: str
+    browser: Any, host_site: str, artifacts_dir: Path
 ) -> None:
     from web_support import XSS_ARTICLE, XSS_SENTENCE
 
@@ -239,11 +214,11 @@ def test_evidence_with_markup_from_a_real_article_shows_as_text(
     assert XSS_ARTICLE["title"] in text
     assert frame.locator("img[src='x']").count() == 0
     assert frame.evaluate("() => window.__xss") is None
-    page.screenshot(path=str(ARTIFACTS / "embed-libya-evidence.png"))
+    page.screenshot(path=str(artifacts_dir / "embed-libya-evidence.png"))
     page.goto(host_site + "/camps.html")
     frame = _kg_frame(page)
     assert frame.evaluate("() => kgCy.nodes().length") >= 10
-    page.screenshot(path=str(ARTIFACTS / "embed-camps.png"))
+    page.screenshot(path=str(artifacts_dir / "embed-camps.png"))
     watch.assert_local_and_clean()
     page.close()
 
