@@ -125,12 +125,21 @@ class Engine:
         name found inside it (so "Iraqi troops" is Iraq when "Iraqi" is a
         demonym of Iraq). With ``head_only`` names after the first
         preposition or clause are ignored ("fighters in Syria" is not Syria).
+        A leader also accepts what the dictionary says they lead: kg's
+        guidelines make "Putin ordered strikes" a relation of Russia's.
         """
         text = surface.strip()
         part = _HEAD_CUT.split(f" {text} ", maxsplit=1)[0].strip() if head_only else text
         keys = {self.key(text)} if _has_word(text) else set()
         keys.update(self.known_inside(part or text))
+        keys.update(led for key in list(keys) if (led := self.led_by(key)))
         return GoldEntity(frozenset(keys), surface)
+
+    def led_by(self, key: str) -> str | None:
+        """The key of the state or group a dictionary person leads, if any."""
+        entry = self.resolver.entry(key) if key in self.resolver else None
+        leads = getattr(entry, "leads", None)
+        return self.known(leads) if leads else None
 
     def named(self, texts: Sequence[Text]) -> dict[str, frozenset[str]]:
         """Per text, the keys of dictionary names occurring in it (what a reader could link)."""

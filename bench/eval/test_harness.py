@@ -151,6 +151,8 @@ def test_gold_spans_resolve_through_kg_names() -> None:
     # names after the head's first preposition are not the span's entity
     assert russia not in engine.entity("rebels in the Russian-held zone", head_only=True).keys
     assert engine.named([Text("t", "Russian jets struck the town.")])["t"] >= {russia}
+    # a leader stands for what they lead, as kg's guidelines say
+    assert russia in engine.entity("President Vladimir Putin").keys
 
 
 def test_with_annotated_pairs_only_those_pairs_are_scored() -> None:

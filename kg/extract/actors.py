@@ -19,11 +19,21 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from kg.extract.entity_words import (
+    acts_as_state,
+    in_place_context,
+    is_generic,
+    load_entity_words,
+    names_weapon,
+    weapon_after,
+)
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.types import ActorMention
-from kg.model import EntityType
+from kg.model import EntityType, RelationType
 
 DICT_SPANS = "kg_dictionary"
+BASE_OF = "BASE_OF"
+PLACE_OF = "PLACE_OF"
 DEMONYM = "DEMONYM"
 FORCES = "FORCES"
 
@@ -51,6 +61,7 @@ class DictEntry:
     demonyms: tuple[str, ...] = ()
     forces: tuple[str, ...] = ()
     leads: str | None = None
+    metonym_for: str | None = None
 
 
 def _get(entry: Any, field: str, default: Any = None) -> Any:
@@ -87,6 +98,7 @@ def dictionary_entries(dictionary: Any) -> list[DictEntry]:
                 demonyms=tuple(_get(entry, "demonyms", ()) or ()),
                 forces=tuple(_get(entry, "forces", ()) or ()),
                 leads=_get(entry, "leads") or None,
+                metonym_for=_get(entry, "metonym_for") or None,
             )
         )
     return out
@@ -128,6 +140,10 @@ class ActorFinder:
 
     def __init__(self, entries: Iterable[DictEntry] = (), lexicon: Lexicon | None = None) -> None:
         self.lex = lexicon or load_lexicon()
+        self.words = load_entity_words()
+        self.attack_verbs = frozenset(
+            v for v, rel in self.lex.verb_relation.items() if rel is RelationType.TARGETS
+        )
         self.set_entries(list(entries))
 
     def set_entries(self, entries: list[DictEntry]) -> None:
@@ -139,6 +155,13 @@ class ActorFinder:
         for e in entries:
             for a in e.aliases:
                 self.lower_names.setdefault(a.lower(), e.name)
+        #: a capital's forms -> the city ("Moscow" -> "Moscow"), and city -> its state
+        self.metonym_for = {e.name: e.metonym_for for e in entries if e.metonym_for}
+        self.metonym_city = {
+            form.lower(): e.name for e in entries if e.metonym_for for form in (e.name, *e.aliases)
+        }
+        for form, city in self.metonym_city.items():
+            self.lower_names[form] = self.metonym_for[city]  # "Moscow-backed" is Russia's
         #: head of state -> the state it acts for
         self.acts_for = {
             e.name: e.leads
@@ -165,7 +188,9 @@ class ActorFinder:
         ]
         dict_spans = [s for s in matched if s.label_ != DEMONYM]
         demonyms = [s for s in matched if s.label_ == DEMONYM]
-        taken = filter_spans([*dict_spans, *self._generic_spans(doc, demonyms)])
+        dict_spans = _outside_place_names(dict_spans, list(self._place_name_spans(doc)))
+        weapons = list(self._weapon_force_spans(doc, demonyms))
+        taken = filter_spans([*dict_spans, *weapons, *self._generic_spans(doc, demonyms)])
         occupied: set[int] = set()
         for span in taken:
             found.append(self._mention(span))
@@ -211,6 +236,15 @@ class ActorFinder:
             name = self.id_to_name.get(span.id_, span.id_)
             kind = self.types.get(name, EntityType.STATE)
             return ActorMention(span.start, span.end, text, name, kind, label.lower())
+        if label == BASE_OF:
+            # "the airport at Merowe" is named like "Merowe airport"
+            cut = 3 if span[0].lower_ in _BASE_MODIFIERS else 2
+            name = f"{doc_text(span[cut:])} {span[: cut - 1].text}"
+            return ActorMention(span.start, span.end, text, name, EntityType.BASE, "ner")
+        if label == PLACE_OF:
+            return ActorMention(
+                span.start, span.end, text, _name_of(span, self.lex), EntityType.PLACE, "ner"
+            )
         if label == "GENERIC":
             return ActorMention(
                 span.start,
@@ -225,6 +259,13 @@ class ActorFinder:
         if span.id_:
             name = self.id_to_name.get(span.id_, span.id_)
             kind = self.types.get(name, kind)
+            city = self.metonym_city.get(text.lower())
+            if city is not None:
+                # "Moscow denied" is Russia; "drones struck central Kyiv" is the city
+                if acts_as_state(span.root, self.attack_verbs, self.words):
+                    name, kind = self.metonym_for[city], EntityType.STATE
+                else:
+                    name, kind = city, EntityType.PLACE
             return ActorMention(
                 span.start,
                 span.end,
@@ -262,11 +303,23 @@ class ActorFinder:
                 and doc[start + 1].text == "-"
             ):
                 start += 3
+            while start < ent.end - 1 and doc[start].lower_ in ("the", "a", "an"):
+                start += 1  # a leading article must not win length ties with head-noun names
             if kind is not None and start < ent.end:
                 spans.append(Span(doc, start, ent.end, label=kind.value))
         spans.extend(self._head_noun_spans(doc))
+        spans.extend(self._place_of_spans(doc))
+        spans.extend(self._base_of_spans(doc))
         spans = [
-            s for s in spans if any(t.pos_ == "PROPN" and t.i not in demonym_tokens for t in s)
+            s
+            for s in spans
+            if (
+                s.label_ in (BASE_OF, PLACE_OF)  # capitalised names after "the town of"
+                or any(t.pos_ == "PROPN" and t.i not in demonym_tokens for t in s)
+            )
+            # "Turkish Bayraktar", "Su-24": weapons never act; "Army" alone names nobody
+            and not names_weapon(s, self.words)
+            and not is_generic(s.text, self.words)
         ]
         yield from filter_spans(spans)
 
@@ -285,9 +338,60 @@ class ActorFinder:
             "NORP",
         ):
             return EntityType.ARMED_GROUP
+        if (ent.label_ == "PERSON" or len(words) == 1) and in_place_context(
+            ent, self.lex.place_of_nouns | self.lex.directions, self.words
+        ):
+            return EntityType.PLACE  # "in Jinderes", "the village of Um Batah"
         if ent.label_ == "PERSON" and len(words) == 1 and words[0].isupper():
             return EntityType.ORGANIZATION
         return NER_TYPES[ent.label_]
+
+    def _weapon_force_spans(self, doc: Doc, demonyms: list[Span]) -> Iterator[Span]:
+        """'Turkish Bayraktar drones', 'Emirati Mirage fighters': the state's own arms."""
+        for span in demonyms:
+            end = weapon_after(doc, span.end, self.words)
+            if end is not None:
+                yield Span(doc, span.start, end, label=FORCES, span_id=span.id_)
+
+    def _place_of_spans(self, doc: Doc, heads: set[int] | None = None) -> Iterator[Span]:
+        """'the village of Um Batah', 'the town of Wad al-Nura': the name after the noun."""
+        for tok in doc[:-2]:
+            if heads is not None:
+                if tok.i not in heads:
+                    continue
+            elif tok.lower_ not in self.words.place_of_heads or doc[tok.i + 1].lower_ != "of":
+                continue
+            end = tok.i + 2
+            while end < len(doc) and (
+                (doc[end].text[:1].isupper() and doc[end].is_alpha)
+                or (doc[end].lower_ in _PARTICLES and end + 1 < len(doc))
+                or (doc[end].text == "-" and end > tok.i + 2)
+            ):
+                end += 1
+            while end > tok.i + 2 and (
+                doc[end - 1].text == "-" or doc[end - 1].lower_ in _PARTICLES
+            ):
+                end -= 1
+            if end > tok.i + 2:
+                yield Span(doc, tok.i + 2, end, label=PLACE_OF)
+
+    def _base_of_spans(self, doc: Doc) -> Iterator[Span]:
+        """'the airport at Merowe', 'the air base near Kidal': a base named by its place."""
+        for tok in doc[:-2]:
+            if tok.lower_ not in self.words.base_of_heads or tok.pos_ != "NOUN":
+                continue
+            if doc[tok.i + 1].lower_ not in ("at", "in", "near", "outside"):
+                continue
+            start = tok.i - 1 if tok.i and doc[tok.i - 1].lower_ in _BASE_MODIFIERS else tok.i
+            for place in self._place_of_spans(doc, heads={tok.i}):
+                yield Span(doc, start, place.end, label=BASE_OF)
+
+    def _place_name_spans(self, doc: Doc) -> Iterator[Span]:
+        """Place names that may hold an actor's name ("the Dahiyat al-Assad district")."""
+        yield from self._place_of_spans(doc)
+        for span in self._head_noun_spans(doc):
+            if span.label_ == EntityType.PLACE.value:
+                yield span
 
     def _head_noun_spans(self, doc: Doc) -> Iterator[Span]:
         """'X airfield' -> Base, 'X Brigade' -> ArmedGroup, 'X province' -> Place."""
@@ -431,6 +535,30 @@ class ActorFinder:
         """The canonical name a demonym or alias stands for ("Iranian" -> "Iran")."""
         low = text.lower()
         return self.demonym_of.get(low) or self.lower_names.get(low)
+
+
+_PARTICLES = frozenset(
+    ("al", "el", "ash", "ad", "as", "ar", "an", "at", "az", "bin", "ibn", "abu", "um")
+)
+_BASE_MODIFIERS = frozenset(("air", "naval", "military", "army"))
+_ACTOR_LABELS = frozenset(
+    (EntityType.PERSON.value, EntityType.ARMED_GROUP.value, EntityType.ORGANIZATION.value)
+)
+
+
+def _outside_place_names(spans: list[Span], places: list[Span]) -> list[Span]:
+    """Drop a person's or group's name found inside a longer place name."""
+    return [
+        s
+        for s in spans
+        if s.label_ not in _ACTOR_LABELS
+        or not any(p.start <= s.start and s.end <= p.end and len(p) > len(s) for p in places)
+    ]
+
+
+def doc_text(span: Span) -> str:
+    """The span's text without a trailing possessive."""
+    return _name_of(span, None)  # type: ignore[arg-type]
 
 
 def _strip_det(span: Span) -> Span:

@@ -27,7 +27,7 @@ from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.relations import is_speaker
 from kg.extract.syntax import ACCUSE_VERBS, clause_actor, is_passive
 from kg.extract.types import ActorMention, Candidate
-from kg.model import EntityType
+from kg.model import EntityType, RelationType
 
 QUOTES = '"“”„«»'
 SPEAKER_NOUNS = frozenset(
@@ -140,7 +140,9 @@ class Attribution:
             if self._hypothetical(trigger):
                 continue
             speakers, denied = self._speakers(trigger, args)
-            if not speakers:
+            if denied:
+                speakers = []  # a denier asserts the opposite: nobody claims the relation
+            elif not speakers:
                 speakers = quote_speakers.get(trigger.sent.start, [])
             relation = (cand.subject.name, cand.predicate, cand.object.name)
             if cand.antecedent is not None and (cand.rule == "relation_noun" or not speakers):
@@ -158,7 +160,10 @@ class Attribution:
                 denied
                 or self._negated(trigger)
                 or self._ended(trigger)
-                or (cand.subject.name, trigger.sent.start) in disowned
+                or (
+                    cand.predicate is RelationType.TARGETS
+                    and (cand.subject.name, trigger.sent.start) in disowned
+                )
             )
             confidence = cand.confidence
             if hedged:
@@ -181,8 +186,8 @@ class Attribution:
     # -- speakers --------------------------------------------------------------
 
     def _speaker_mentions(self, verb: Token, args: Arguments) -> list[ActorMention]:
-        found: list[ActorMention] = []
-        for t in clause_actor(verb):
+        found: list[ActorMention] = self._named_before(verb, args)
+        for t in clause_actor(verb) if not found else []:
             found.extend(args.resolve(t, places=False))
         if not found and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             # "..., Osama Abu Zaid, a spokesman for the FSA, told reporters"
@@ -212,6 +217,37 @@ class Attribution:
                     found.extend(args.resolve(t, places=False))
         return [_claimant(m) for m in found if m.is_actor and not m.is_media]
 
+    def _named_before(self, verb: Token, args: Arguments) -> list[ActorMention]:
+        """'The ministry said ...' after 'Russia's defence ministry' or 'the
+        Russian Defence Ministry': the body named earlier, which speaks for its state."""
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if (
+            subject is None
+            or subject.pos_ != "NOUN"
+            or subject.lemma_.lower() not in self.cues.government_nouns
+            or not any(c.lower_ == "the" for c in subject.children)
+        ):
+            return []
+        doc = verb.doc
+        for t in reversed(doc[: subject.i]):
+            if t.lemma_.lower() != subject.lemma_.lower():
+                continue
+            m = args.at(t)
+            if m is not None:
+                official = self._official(m, doc)
+                return [official] if official.type is EntityType.STATE else []
+            for c in t.children:
+                if c.dep_ == "poss":
+                    return [m for m in args.resolve(c, places=False) if m.type is EntityType.STATE]
+                if c.dep_ in ("amod", "compound") and self.lookup:
+                    state = self.lookup(c.text)
+                    if state is not None and state.type is EntityType.STATE:
+                        return [
+                            ActorMention(c.i, c.i + 1, c.text, state.name, state.type, "official")
+                        ]
+            return []
+        return []
+
     def _speakers(self, trigger: Token, args: Arguments) -> tuple[list[ActorMention], bool]:
         """Claimants of the clause holding ``trigger`` and whether the claim is a denial."""
         lex = self.lex
@@ -220,7 +256,18 @@ class Attribution:
         while tok.head != tok:
             tok = tok.head
             chain.append(tok)
+        aside = False
         for child_tok, head in pairwise(chain):
+            # "..., saying they act for Gaza, where Israel is at war with Hamas":
+            # a non-restrictive relative clause is the writer's background
+            aside = aside or (
+                child_tok.dep_ == "relcl"
+                and child_tok.left_edge.i > 0
+                and (
+                    child_tok.doc[child_tok.left_edge.i - 1].text == ","
+                    or child_tok.left_edge.lower_ == "where"
+                )
+            )
             lemma = head.lemma_.lower()
             verbal = head.pos_ in ("VERB", "AUX") or (
                 head.lower_.endswith("ing")
@@ -249,6 +296,9 @@ class Attribution:
                     and child_tok.dep_ != "ccomp"
                 ):
                     continue
+                if aside or any(c.dep_ == "neg" for c in head.children):
+                    # the writer's aside; "Kyiv did not confirm that ...": no claim
+                    return [], False
                 speakers = self._speaker_mentions(head, args)
                 if is_passive(head):
                     return [], False
@@ -284,7 +334,29 @@ class Attribution:
                                 for m in args.resolve(x, places=False)
                                 if m.is_actor and not m.is_media
                             ], False
-        return [], False
+        return self._according_after(trigger, chain, args), False
+
+    def _according_after(
+        self, trigger: Token, chain: list[Token], args: Arguments
+    ) -> list[ActorMention]:
+        """'A stormed B, opened fire and looted it, according to X': a source named
+        at the end of the sentence covers each coordinated clause before it."""
+        for c in trigger.sent:
+            if c.lower_ != "according" or c.i < trigger.i:
+                continue
+            head = c.head
+            while head.dep_ == "conj" and head.head != head:
+                head = head.head
+            if head not in chain:
+                continue
+            for p in c.subtree:
+                if p.dep_ == "pobj":
+                    return [
+                        _claimant(m)
+                        for m in args.resolve(p, places=False)
+                        if m.is_actor and not m.is_media
+                    ]
+        return []
 
     def _cited(self, verb: Token, args: Arguments) -> list[ActorMention]:
         """'AFP reported, citing a Syrian security source': the cited source."""
@@ -446,13 +518,19 @@ class Attribution:
                     and tok == trigger
                 ):
                     return True
-            if tok.lemma_.lower() in lex.denial_verbs:
+            if self._denies(tok):
                 return True
         # "dismissed the claims that ..."
         chain = [trigger]
         while chain[-1].head != chain[-1]:
             chain.append(chain[-1].head)
-        return any(tok.lemma_.lower() in lex.denial_verbs for tok in self._scoped(chain))
+        return any(self._denies(tok) for tok in self._scoped(chain))
+
+    def _denies(self, tok: Token) -> bool:
+        """A denial verb, unless itself negated ("did not deny that ...")."""
+        return tok.lemma_.lower() in self.lex.denial_verbs and not any(
+            c.dep_ == "neg" for c in tok.children
+        )
 
     @staticmethod
     def _scoped(chain: list[Token]) -> list[Token]:
@@ -481,25 +559,47 @@ class Attribution:
 
     def _disowned(self, doc: Doc, args: Arguments) -> set[tuple[str, int]]:
         """(actor name, sentence start) pairs where the actor denies responsibility
-        ("X, which denied responsibility", "X struck Y but the group denied any
-        role"); the denial covers that sentence and the one before it."""
+        for an attack ("X, which denied responsibility", "X struck Y but the group
+        denied any role"); the denial covers its sentence, and the one before it
+        when it names no other matter ("denied any role in the talks")."""
         out: set[tuple[str, int]] = set()
         sents = list(doc.sents)
         for n, sent in enumerate(sents):
             for verb in sent:
                 if verb.lemma_.lower() not in self.lex.denial_verbs:
                     continue
-                if not any(
-                    c.dep_ == "dobj" and c.lemma_.lower() in self.cues.responsibility_nouns
+                owned = [
+                    c
                     for c in verb.children
-                ):
+                    if c.dep_ == "dobj" and c.lemma_.lower() in self.cues.responsibility_nouns
+                ]
+                if not owned:
                     continue
-                deniers = self._denier(verb, args)
-                for m in deniers:
+                about_attack = all(
+                    self._attack_matter(prep)
+                    for x in (verb, *owned)
+                    for prep in x.children
+                    if prep.dep_ == "prep"
+                )
+                for m in self._denier(verb, args):
                     out.add((m.name, sent.start))
-                    if n:
+                    if n and about_attack:
                         out.add((m.name, sents[n - 1].start))
         return out
+
+    def _attack_matter(self, prep: Token) -> bool:
+        """Does 'responsibility for / role in ...' name an attack ("for the strike",
+        "in shelling the town", "for it")?"""
+        for p in prep.children:
+            lemma = p.lemma_.lower()
+            if p.dep_ == "pobj" and (
+                self.lex.noun_relation.get(lemma) is RelationType.TARGETS
+                or lemma in ("it", "this", "that", "blast", "explosion")
+            ):
+                return True
+            if p.dep_ == "pcomp" and self.lex.verb_relation.get(lemma) is RelationType.TARGETS:
+                return True
+        return False
 
     def _denier(self, verb: Token, args: Arguments) -> list[ActorMention]:
         found: list[ActorMention] = []
@@ -570,6 +670,12 @@ def _presupposed(cand: Candidate, trigger: Token) -> bool:
     "the Russian base at Hmeymim", geography, titles) are not the claim."""
     if cand.rule in PRESUPPOSED_RULES or cand.predicate.value in ("locatedIn", "leads"):
         return True
+    # "the United States, Ukraine's largest backer, ...": an apposition presupposes
+    tok = trigger
+    while tok.pos_ in ("NOUN", "PROPN", "ADJ", "ADP", "DET") and tok.head != tok:
+        if tok.dep_ == "appos":
+            return True
+        tok = tok.head
     return trigger.tag_ == "VBN" and trigger.dep_ in ("acl", "amod")
 
 

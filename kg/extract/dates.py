@@ -78,10 +78,9 @@ def event_date(sent: Span, trigger: Token, published: dt.date | None) -> dt.date
         # "On 4 February 2020 | Afghan forces ...": the date segment cut off before
         before = sent.doc[sent.start - 1].sent
         if len(before) <= 6:
-            dates = [e for e in before.ents if e.label_ == "DATE"]
-            found = [parse_date(e.text, published) for e in dates]
-            found = [d for d in found if d is not None and (published is None or d <= published)]
-            return found[0] if found else published
+            parsed = [parse_date(e.text, published) for e in before.ents if e.label_ == "DATE"]
+            usable = [d for d in parsed if d is not None and (published is None or d <= published)]
+            return usable[0] if usable else published
     if not dates:
         return published
     ancestors = {trigger.i, *(t.i for t in trigger.ancestors)}

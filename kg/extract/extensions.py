@@ -17,6 +17,8 @@ DOC_EXTENSIONS: dict[str, object] = {
     "kg_candidates": None,
     # datetime.date | None: the article's publication date (for relative dates)
     "kg_published": None,
+    # dict[int, ActorMention]: trigger token index -> its antecedent (kg_coref)
+    "kg_coref": None,
 }
 
 

@@ -23,6 +23,27 @@ class Lexicon:
 
     verb_relation: dict[str, RelationType]
     verb_preps: dict[str, dict[str, RelationType]]
+    #: "push back", "drive out", "take control": two-word frames and their relation
+    phrasal_verbs: dict[str, RelationType]
+    #: inflected form -> lemma, for verbs the tagger mistook for nouns
+    past_forms: dict[str, str]
+    #: "turn to X for support": verbs of asking a backer
+    appeal_verbs: frozenset[str]
+    #: "fighting for X": verbs whose 'for' names the side served
+    fight_for_verbs: frozenset[str]
+    #: "Iranian-made drones": participles naming where a weapon came from
+    origin_participles: frozenset[str]
+    #: "dozens of strikes", "a series of raids": a count standing for the noun
+    quantity_nouns: frozenset[str]
+    #: verbs whose person object is the victim himself, not the state he leads
+    person_harm_verbs: frozenset[str]
+    #: "dropped bombs on X": verbs that attack only when they carry a munition
+    munition_verbs: frozenset[str]
+    munitions: frozenset[str]
+    #: "entered Hama": attack verbs whose object must be a place or base
+    place_only_verbs: frozenset[str]
+    #: "among the dead in X strikes"
+    casualty_words: frozenset[str]
     transfer_objects: frozenset[str]
     receive_verbs: frozenset[str]
     clash_nouns: frozenset[str]
@@ -35,7 +56,20 @@ class Lexicon:
     patron_nouns: dict[str, str]
     leader_nouns: frozenset[str]
     state_leader_titles: frozenset[str]
+    #: titles beyond ``state_leader_titles`` that may head a state ("Iran's leader")
+    state_head_titles: frozenset[str]
+    #: ranks and honorifics between a title and a name ("army chief General X")
+    rank_titles: frozenset[str]
+    #: modifiers that make a title head of a part, not the whole ("front commander")
+    subunit_modifiers: frozenset[str]
+    #: "pact", "treaty": alliance nouns only with a military modifier ("defence pact")
+    pact_nouns: frozenset[str]
+    pact_modifiers: frozenset[str]
+    #: nouns that describe an organisation ("the separatist body backed by X")
+    body_nouns: frozenset[str]
     member_nouns: frozenset[str]
+    #: verbs that say what the subject is ("forms part of", "makes up the core of")
+    copula_verbs: frozenset[str]
     group_nouns: frozenset[str]
     coalition_nouns: frozenset[str]
     generic_group_nouns: frozenset[str]
@@ -73,6 +107,27 @@ def _lower(values: list[str]) -> frozenset[str]:
     return frozenset(v.lower() for v in values)
 
 
+def _past_forms(verbs: dict[str, RelationType], irregular: dict[str, str]) -> dict[str, str]:
+    """Regular past forms of the cue verbs ("stormed", "shelled", "kidnapped") plus
+    the irregular ones of the data, each mapped to its lemma."""
+    out: dict[str, str] = {}
+    for verb in verbs:
+        if " " in verb or len(verb) < 3:
+            continue
+        if verb.endswith("e"):
+            forms = [verb + "d"]
+        elif verb.endswith("y") and verb[-2] not in "aeiou":
+            forms = [verb[:-1] + "ied"]
+        else:
+            forms = [verb + "ed", verb + verb[-1] + "ed"]
+        for form in forms:
+            out.setdefault(form, verb)
+    for form, lemma in irregular.items():
+        if not form.startswith("_"):
+            out[form.lower()] = lemma.lower()
+    return out
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The lexicon, read once per process."""
@@ -92,6 +147,21 @@ def load_lexicon() -> Lexicon:
             verb: {prep: RelationType(rel) for prep, rel in preps.items()}
             for verb, preps in lex["verb_preps"].items()
         },
+        phrasal_verbs={
+            k.lower(): RelationType(v)
+            for k, v in lex.get("phrasal_verbs", {}).items()
+            if not k.startswith("_")
+        },
+        past_forms=_past_forms(verb_relation, lex.get("irregular_past", {})),
+        appeal_verbs=_lower(lex.get("appeal_verbs", [])),
+        fight_for_verbs=_lower(lex.get("fight_for_verbs", [])),
+        origin_participles=_lower(lex.get("origin_participles", [])),
+        quantity_nouns=_lower(lex.get("quantity_nouns", [])),
+        person_harm_verbs=_lower(lex.get("person_harm_verbs", [])),
+        munition_verbs=_lower(lex.get("munition_verbs", [])),
+        munitions=_lower(lex.get("munitions", [])),
+        place_only_verbs=_lower(lex.get("place_only_verbs", [])),
+        casualty_words=_lower(lex.get("casualty_words", [])),
         transfer_objects=_lower(lex["transfer_objects"]),
         receive_verbs=_lower(lex["receive_verbs"]),
         clash_nouns=_lower(lex["clash_nouns"]),
@@ -104,7 +174,14 @@ def load_lexicon() -> Lexicon:
         patron_nouns=dict(lex["patron_nouns"]),
         leader_nouns=_lower(lex["leader_nouns"]),
         state_leader_titles=_lower(lex["state_leader_titles"]),
+        state_head_titles=_lower(lex.get("state_head_titles", [])),
+        rank_titles=_lower(lex.get("rank_titles", [])),
+        subunit_modifiers=_lower(lex.get("subunit_modifiers", [])),
+        pact_nouns=_lower(lex.get("pact_nouns", [])),
+        pact_modifiers=_lower(lex.get("pact_modifiers", [])),
+        body_nouns=_lower(lex.get("body_nouns", [])),
         member_nouns=_lower(lex["member_nouns"]),
+        copula_verbs=_lower(lex.get("copula_verbs", [])),
         group_nouns=_lower(lex["group_nouns"]),
         coalition_nouns=_lower(lex["coalition_nouns"]),
         generic_group_nouns=_lower(lex["generic_group_nouns"]),

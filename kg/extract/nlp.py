@@ -15,6 +15,7 @@ from spacy.language import Language
 
 import kg.extract.actors
 import kg.extract.attribution
+import kg.extract.coref
 import kg.extract.extensions
 import kg.extract.relations
 import kg.extract.sentences  # noqa: F401  (registers kg_paragraphs)
@@ -91,6 +92,8 @@ def _build(dictionary: Any) -> Language:
     ruler.add_patterns(as_phrases(patterns))  # type: ignore[attr-defined]
     finder: ActorFinder = nlp.add_pipe("kg_actors")  # type: ignore[assignment]
     finder.set_entries(entries)
+    coref = nlp.add_pipe("kg_coref")
+    coref.set_dictionary(dictionary)  # type: ignore[attr-defined]
     relations = nlp.add_pipe("kg_relations")
     relations.lookup = finder.lookup_mention  # type: ignore[attr-defined]
     nlp.add_pipe("kg_attribution")

@@ -106,6 +106,15 @@ def load_patterns(lex: Lexicon, directory: Path = PATTERN_DIR) -> list[PatternSp
             v for v, preps in lex.verb_preps.items() if RelationType.BACKS in preps.values()
         ),
         "transfer_objects": sorted(lex.transfer_objects),
+        "phrasal_heads": sorted({k.split()[0] for k in lex.phrasal_verbs}),
+        "casualty_words": sorted(lex.casualty_words),
+        "appeal_verbs": sorted(lex.appeal_verbs),
+        "receive_verbs": sorted(lex.receive_verbs),
+        "support_things": sorted(
+            lex.transfer_objects
+            | {n for n, r in lex.noun_relation.items() if r is RelationType.BACKS and " " not in n}
+        ),
+        "verb_past_forms": sorted(f for f, v in lex.past_forms.items() if v in lex.verb_relation),
         "relation_nouns": sorted(n for n in lex.noun_relation if " " not in n),
         "patron_nouns": sorted(lex.patron_nouns),
         "leader_nouns": sorted({n.split()[-1] for n in lex.leader_nouns}),
@@ -187,10 +196,14 @@ class _DocRun:
         sent = trigger.sent
         dom, rng = SIGNATURES[predicate]
         emitted = []
-        objects = [o for o in objects if not self._is_speaker(o)]
+        if predicate is not RelationType.LEADS:
+            # a speaker is no victim; but "President X said" still leads the state
+            objects = [o for o in objects if not self._is_speaker(o)]
         for s0 in subjects:
             for o0 in objects:
                 s, o = s0.for_relation(predicate), o0.for_relation(predicate)
+                if o0.type is PE and trigger.lemma_.lower() in self.lex.person_harm_verbs:
+                    o = o0  # "the strike that killed Soleimani" hit the man, not his state
                 if s.is_media or o.is_media or s.name == o.name:
                     continue
                 if not (_kind_ok(s, dom) and _kind_ok(o, rng)):
@@ -254,6 +267,8 @@ class _DocRun:
         found: list[ActorMention] = []
         for t in tokens:
             got = self.args.resolve(t, places=False)
+            if not got and t.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and t.head == verb:
+                got = self.attack_owner(verb.head)  # "the strike that killed X"
             if not got:
                 got = self.attack_owner(t)
             found.extend(got)
@@ -338,6 +353,9 @@ class _DocRun:
     def h_verb_object(self, nodes: dict[str, Token], spec: Any) -> None:
         verb, obj = nodes["trigger"], nodes["object"]
         lemma = verb.lemma_.lower()
+        if verb.pos_ not in ("VERB", "AUX"):
+            # "the army retook Palmyra" with 'retook' tagged as a noun
+            lemma = self.lex.past_forms.get(verb.lower_, lemma)
         predicate = self.lex.verb_relation.get(lemma)
         if predicate is None or is_passive(verb):
             return
@@ -347,6 +365,12 @@ class _DocRun:
             return  # "fired rockets at X" is read by the preposition
         subjects = self.actors_of(verb)
         objects = self.objects_of(obj, predicate)
+        if lemma in self.lex.place_only_verbs:
+            # "HTS fighters entered Hama": a town taken, not talks joined
+            objects = [o for o in objects if o.type in (PL, BA)]
+            subjects = [m for m in subjects if m.for_relation(predicate).type is not OR]
+            if not objects:
+                return
         if (
             predicate is RelationType.TARGETS
             and not objects
@@ -361,7 +385,86 @@ class _DocRun:
             self.remember_attack(subjects, verb)
         if lemma in INCLUDE_VERBS:
             subjects, objects = objects, subjects
+        elif predicate is RelationType.PART_OF:
+            # "switched sides to join the Syrian army": a state is joined as an ally
+            states = [o for o in objects if o.for_relation(predicate).type is ST]
+            self.emit(subjects, RelationType.ALLIED_WITH, states, verb, spec.id, spec.confidence)
         self.emit(subjects, predicate, objects, verb, spec.id, spec.confidence)
+
+    def h_phrasal(self, nodes: dict[str, Token], spec: Any) -> None:
+        """'pushed back X', 'drove X out of P', 'took control of P', 'shored up X':
+        a verb whose particle (or 'control') makes the relation."""
+        verb = nodes["trigger"]
+        lex = self.lex
+        lemma = verb.lemma_.lower()
+        if is_passive(verb):
+            return
+        dobjs = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        words = [c for c in verb.children if c.dep_ in ("prt", "advmod", "prep")]
+        words += [c for c in dobjs if f"{lemma} {c.lemma_.lower()}" in lex.phrasal_verbs]
+        found = [
+            (w, lex.phrasal_verbs[f"{lemma} {w.lemma_.lower()}"])
+            for w in words
+            if f"{lemma} {w.lemma_.lower()}" in lex.phrasal_verbs
+        ]
+        if not found:
+            return
+        word, predicate = found[0]
+        subjects = self.actors_of(verb)
+        objects: list[ActorMention] = []
+        if predicate is RelationType.ALLIED_WITH:
+            # "X joined forces with Y"; "X and Y fought together": the partners
+            partners = [
+                m for _prep, pobj in prep_objects(verb, {"with"}) for m in self.args.resolve(pobj)
+            ]
+            if partners:
+                self.emit(subjects, predicate, partners, verb, spec.id, spec.confidence)
+            else:
+                for k, first in enumerate(subjects):
+                    self.emit([first], predicate, subjects[k + 1 :], verb, spec.id, spec.confidence)
+            return
+        if word.lemma_.lower() == "control":
+            for _prep, pobj in prep_objects(word, {"of", "over"}) + prep_objects(
+                verb, {"of", "over"}
+            ):
+                objects.extend(self.objects_of(pobj, predicate))
+        else:
+            for d in dobjs:
+                if lex.noun_relation.get(d.lemma_.lower()) is RelationType.TARGETS:
+                    objects.extend(self.attack_owner(d))  # "pushed back a Russian advance"
+                else:
+                    objects.extend(self.objects_of(d, predicate))
+            # "drove X out of P", "expelled X from P": the place is fought over too
+            places = prep_objects(verb, {"from"}) + prep_objects(word, {"of", "from"})
+            for _prep, pobj in places:
+                objects.extend(self.objects_of(pobj, predicate))
+        self.emit(subjects, predicate, _unique(objects), verb, spec.id, spec.confidence)
+
+    def h_seek_support(self, nodes: dict[str, Token], spec: Any) -> None:
+        """'Mali turned to Russia for military support': Russia backs Mali."""
+        verb, backer = nodes["trigger"], nodes["object"]
+        backers = [m for m in self.args.resolve(backer, places=False) if m.is_actor]
+        clients = self.actors_of(verb)
+        self.emit(backers, RelationType.BACKS, clients, verb, spec.id, spec.confidence)
+
+    def h_made_by(self, nodes: dict[str, Token], spec: Any) -> None:
+        """'the army received Iranian-made drones': the maker backs the receiver."""
+        verb, thing = nodes["trigger"], nodes["thing"]
+        makers: list[ActorMention] = []
+        for c in thing.children:
+            if c.i > thing.i or c.dep_ not in ("amod", "compound", "nmod"):
+                continue
+            head, _, tail = c.text.rpartition("-")
+            if head and tail.lower() in self.lex.origin_participles:
+                m = self.args.at(c) or self.args.lookup(head)
+                makers.extend([m] if m is not None else [])
+            elif c.lower_ in self.lex.origin_participles:
+                for g in c.children:
+                    if g.i < c.i and g.dep_ in ("npadvmod", "compound", "amod", "nmod"):
+                        m = self.args.at(g) or self.args.lookup(g.text)
+                        makers.extend([m] if m is not None else [])
+        makers = [m for m in makers if m.is_actor]
+        self.emit(makers, RelationType.BACKS, self.actors_of(verb), verb, spec.id, spec.confidence)
 
     def h_shared_object(self, nodes: dict[str, Token], spec: Any) -> None:
         """'targeted and destroyed three IS tunnels': the first verb shares the object."""
@@ -376,12 +479,18 @@ class _DocRun:
         predicate = self.lex.verb_preps.get(lemma, {}).get(prep.lower_)
         if predicate is None:
             return
+        if lemma in self.lex.munition_verbs and not any(
+            c.dep_ == "dobj" and c.lemma_.lower() in self.lex.munitions for c in verb.children
+        ):
+            return  # "dropped bombs on X" attacks, "dropped leaflets on X" does not
         if predicate is RelationType.BACKS:
             # "send weapons to X", "received drones from Y": a thing changes hands
             things = self.lex.transfer_objects
-            if not any(
-                c.dep_ == "dobj" and (c.lemma_.lower() in things or c.lower_ in things)
-                for c in verb.children
+            carried = [c for c in verb.children if c.dep_ == "dobj"]
+            if verb.dep_ == "relcl":
+                carried.append(verb.head)  # "the drones that Iran supplied to X"
+            if lemma not in self.lex.fight_for_verbs and not any(
+                c.lemma_.lower() in things or c.lower_ in things for c in carried
             ):
                 return
         stative = predicate in STATIVE
@@ -417,12 +526,21 @@ class _DocRun:
 
     def h_passive(self, nodes: dict[str, Token], spec: Any) -> None:
         verb = nodes["trigger"]
-        if not is_passive(verb):
+        # "funded and armed by X": the second participle shares the first's clause
+        shared = verb.dep_ == "conj" and verb.tag_ == "VBN" and is_passive(verb.head)
+        # "Backed by Turkey, the GNA ...": a fronted participle describes the subject
+        fronted = verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i
+        if not (is_passive(verb) or shared or fronted):
             return
         predicate = self.lex.verb_relation.get(verb.lemma_.lower())
         if predicate is None or predicate in STATIVE:
             return
         by = agents(verb)
+        if not by:
+            for c in verb.children:
+                if c.dep_ == "conj" and c.tag_ == "VBN" and not subject_of(c):
+                    by = agents(c)
+                    break
         confidence = spec.confidence
         in_attack = [
             p
@@ -447,9 +565,16 @@ class _DocRun:
         patients: list[Token] = [c for c in verb.children if c.dep_ == "nsubjpass"]
         if not patients and verb.dep_ in ("acl", "amod", "relcl"):
             patients = [verb.head]
+        if not patients and shared:
+            first = verb.head
+            patients = [c for c in first.children if c.dep_ == "nsubjpass"]
+            if not patients and first.dep_ in ("acl", "amod", "relcl"):
+                patients = [first.head]
+        if not patients and fronted:
+            patients = subject_of(verb.head)
         objects = []
         for t in patients:
-            objects.extend(self.objects_of(t, predicate))
+            objects.extend(self._described(t) or self.objects_of(t, predicate))
         for t in along_with(verb):
             objects.extend(self.args.resolve(t, places=True))
         if verb.lemma_.lower() in INCLUDE_VERBS:
@@ -473,6 +598,13 @@ class _DocRun:
             return
         if predicate is RelationType.TARGETS:
             preps = lex.attack_preps
+        elif predicate is RelationType.ALLIED_WITH:
+            # "signed a mutual defence pact with X", "the alliance with Y"
+            if noun.lemma_.lower() in lex.pact_nouns and not any(
+                c.lower_ in lex.pact_modifiers for c in noun.subtree if c.i < noun.i
+            ):
+                return
+            preps = frozenset({"with"})
         elif predicate is RelationType.OPPOSES:
             # "a war with Israel", "the fight against ISIS"
             preps = (
@@ -493,7 +625,19 @@ class _DocRun:
                 objects.extend(found)
         # "launched an attack on X": the object may hang from the light verb
         head = noun.head
-        light = noun.dep_ in (
+        if (
+            noun.dep_ == "pobj"
+            and head.lower_ == "of"
+            and head.head.lemma_.lower() in lex.quantity_nouns
+            and head.head.dep_ in ("dobj", "nsubjpass", "pobj")
+        ):
+            # "carried out dozens of strikes on X": the quantity stands for the noun
+            noun_slot = head.head
+            head = noun_slot.head
+            light_dep = noun_slot.dep_
+        else:
+            light_dep = noun.dep_
+        light = light_dep in (
             "dobj",
             "nsubjpass",
             "pobj",
@@ -511,7 +655,10 @@ class _DocRun:
         if (
             not light
             and noun.dep_ == "pobj"
-            and head.lower_ in ("with", "through", "by")
+            and (
+                head.lower_ in ("with", "through", "by")
+                or (head.lower_ in ("in", "during") and predicate is RelationType.TARGETS)
+            )
             and is_verbal(head.head)
             and head.head.lemma_ not in ("be",)
         ):
@@ -556,6 +703,11 @@ class _DocRun:
             verb = verb.head
         if not is_verbal(verb) or verb.lemma_.lower() not in self.lex.suffer_verbs:
             return False
+        if verb.lemma_.lower() in self.lex.receive_verbs and (
+            noun.lemma_.lower() in self.lex.transfer_objects
+            or noun.lower_ in self.lex.transfer_objects
+        ):
+            return True  # "received drones from Iran" is a delivery, read as backing
         if noun.dep_ not in ("dobj", "pobj"):
             return False
         attackers = [m for m in self.args.owners(noun) if m.is_actor]
@@ -592,6 +744,23 @@ class _DocRun:
             if not owners:
                 owners.extend(m for m in self.args.resolve(obj, places=False) if m.is_actor)
         return owners
+
+    def h_among_dead(self, nodes: dict[str, Token], spec: Any) -> None:
+        """'X were among the dead in US drone strikes': the owner of the attack targets X."""
+        among, dead = nodes["trigger"], nodes["object"]
+        attacks = [
+            p
+            for t in (dead, among.head)
+            for _prep, p in prep_objects(t, {"in", "from", "during"})
+            if self.lex.noun_relation.get(p.lemma_.lower()) is RelationType.TARGETS
+        ]
+        attackers = _unique([m for p in attacks for m in self.attack_owner(p)])
+        if not attackers:
+            return
+        victims: list[ActorMention] = []
+        for t in subject_of(among.head) if is_verbal(among.head) else []:
+            victims.extend(self.objects_of(t, RelationType.TARGETS))
+        self.emit(attackers, RelationType.TARGETS, victims, among, spec.id, spec.confidence)
 
     def h_clash_between(self, nodes: dict[str, Token], spec: Any) -> None:
         """'clashes (took place) between X and Y': a fight with no single attacker."""
@@ -687,6 +856,9 @@ class _DocRun:
         if noun.dep_ == "compound" and args.at(noun.head) is not None:
             return [args.at(noun.head)]  # type: ignore[list-item]
         head = noun.head
+        if noun.dep_ == "dobj" and head.lemma_.lower() in self.lex.copula_verbs:
+            # "X forms part of Y", "X makes up the core of Y"
+            return [m for t in subject_of(head) for m in args.resolve(t, places=False)]
         if noun.dep_ in ("attr", "acomp") and head.lemma_ in ("be", "become", "remain"):
             subj = subject_of(head)
             if not subj and head.dep_ == "relcl":
@@ -699,6 +871,8 @@ class _DocRun:
     def h_patron(self, nodes: dict[str, Token], spec: Any) -> None:
         noun = nodes["trigger"]
         role = self.lex.patron_nouns.get(noun.lower_)
+        if self._named_partners(noun, role, spec):
+            return
         owners = [m for m in self.args.owners(noun) if m.is_actor]
         if not owners:
             for c in noun.children:
@@ -731,6 +905,65 @@ class _DocRun:
         elif role == "enemy":
             self.emit(others, RelationType.OPPOSES, owners, noun, spec.id, spec.confidence)
 
+    def _named_partners(self, noun: Token, role: str | None, spec: Any) -> bool:
+        """'Mali and its Russian allies', 'Hezbollah's Iranian backers': the
+        modifier names the partner, the possessor the other side. An ally so
+        named is a partner (no patron is clear); a backer backs."""
+        args = self.args
+        named = [
+            m
+            for c in noun.children
+            if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i
+            for m in [args.at(c)]
+            if m is not None and m.is_actor
+        ]
+        poss = [c for c in noun.children if c.dep_ == "poss"]
+        if not named or not poss:
+            return False
+        if poss[0].pos_ == "PRON":
+            holders = self._possessor_before(noun)
+        else:
+            holders = [m for p in poss for m in args.resolve(p, places=False) if m.is_actor]
+        holders = [m for m in holders if m not in named]
+        if not holders:
+            return False
+        if role == "patron":
+            self.emit(named, RelationType.BACKS, holders, noun, spec.id, spec.confidence)
+        elif role == "enemy":
+            self.emit(holders, RelationType.OPPOSES, named, noun, spec.id, spec.confidence)
+        else:
+            self.emit(holders, RelationType.ALLIED_WITH, named, noun, spec.id, spec.confidence)
+        return True
+
+    def _described(self, noun: Token) -> list[ActorMention]:
+        """'A, the head of B, the separatist body backed by C': an appositive
+        organisation noun hung on a person describes the organisation named
+        last before it (B), not the person."""
+        if noun.dep_ != "appos" or self.args.at(noun) is not None:
+            return []
+        if noun.lemma_.lower() not in self.lex.body_nouns:
+            return []
+        head = self.args.resolve(noun.head, places=False)
+        if not head or any(m.type is not PE for m in head):
+            return []
+        for m in reversed(self.args.mentions):
+            if max(x.end for x in head) <= m.start and m.end <= noun.i and m.type in (ST, AG, OR):
+                return [m]
+        return []
+
+    def _named(self, found: list[ActorMention]) -> list[ActorMention]:
+        """'Kataib Hezbollah, an Iran-backed militia that ...': the named group the
+        unnamed description stands beside, in place of the description."""
+        out: list[ActorMention] = []
+        for m in found:
+            root = self.doc[m.start : m.end].root
+            if m.source == "generic" and root.dep_ == "appos":
+                named = [x for x in self.args.resolve(root.head, places=False) if x != m]
+                out.extend(named or [m])
+            else:
+                out.append(m)
+        return _unique(out)
+
     def _possessor_before(self, noun: Token) -> list[ActorMention]:
         """'its'/'their' in 'Hezbollah, its ally': the nearest other actor before it."""
         anchor = self.args.at(noun.head) if noun.dep_ == "appos" else None
@@ -750,13 +983,35 @@ class _DocRun:
             for c in noun.children
         ):
             return
+        if any(
+            c.dep_ in ("compound", "amod", "nmod")
+            and c.i < noun.i
+            and c.lower_ in lex.subunit_modifiers
+            and self.args.at(c) is None
+            for c in noun.children
+        ):
+            return  # "army chief", "front commander": heads a part, not the whole
         title = noun.lower_
+        if title not in lex.leader_nouns:
+            # the last word of a longer title ("secretary general"), else a rank
+            full = [
+                n
+                for n in lex.leader_nouns
+                if n.split()[-1] == title
+                and self.doc[max(0, noun.i - len(n.split()) + 1) : noun.i + 1].text.lower()
+                == n
+            ]
+            if not full and title != "minister":
+                return
+            title = full[0] if full else title
         if title == "minister":
             prime = [c for c in noun.children if c.lower_ == "prime"]
             if not prime:
                 return
             title = "prime minister"
         inside = self.args.at(noun)
+        if inside is not None and self._title_only(inside):
+            inside = None  # "Supreme Leader" taken for a name
         if inside is not None and inside.type is not PE:
             return
         leaders: list[ActorMention]
@@ -768,8 +1023,12 @@ class _DocRun:
             led = [m for t in (noun, head) for m in self.args.owners(t) if m != inside]
         else:
             leaders = [m for m in self._anchor(noun) if _kind_ok(m, frozenset({PE, AG}))]
+            if not leaders:
+                leaders = self._named_after_title(noun)
             led = [m for m in self.args.owners(noun) if _kind_ok(m, frozenset({ST, AG, OR}))]
-        led = [m for m in led if m not in leaders]
+        led = [m for m in led if m not in leaders and not self._title_only(m)]
+        if not led:
+            led = self._of_titled(leaders)
         confidence = spec.confidence
         if not led and title in lex.state_leader_titles:
             for m in leaders:
@@ -781,13 +1040,52 @@ class _DocRun:
             return
         if title in lex.state_leader_titles:
             led = [m for m in led if m.type is ST] or led
+        elif title not in lex.state_head_titles:
+            # a commander, chief or founder heads a group, not a state
+            led = [m for m in led if m.type is not ST]
         self.emit(leaders, RelationType.LEADS, led, noun, spec.id, confidence)
+
+    def _title_only(self, m: ActorMention) -> bool:
+        """'Supreme Leader', 'the President': a title is never an entity."""
+        words = m.text.lower().replace("-", " ").split()
+        if words and words[0] == "the":
+            words = words[1:]
+        titles = self.lex.rank_titles | {w for n in self.lex.leader_nouns for w in n.split()}
+        return bool(words) and all(w in titles for w in words)
+
+    def _named_after_title(self, noun: Token) -> list[ActorMention]:
+        """'army chief General X', 'the leader, Colonel X': the person right after the title."""
+        doc = self.doc
+        i = noun.i + 1
+        while i < noun.sent.end and (
+            doc[i].text in (",", "-") or doc[i].lower_.rstrip(".") in self.lex.rank_titles
+        ):
+            i += 1
+        m = self.args.by_token.get(i) if i < noun.sent.end else None
+        if m is not None and m.type is PE and m.start <= i:
+            return [m]
+        return []
+
+    def _of_titled(self, leaders: list[ActorMention]) -> list[ActorMention]:
+        """'the government of Prime Minister X': what the titled person heads."""
+        doc = self.doc
+        out: list[ActorMention] = []
+        for m in leaders:
+            root = doc[m.start : m.end].root
+            prep = root.head
+            if root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i < m.start:
+                out.extend(
+                    x
+                    for x in self.args.resolve(prep.head, places=False)
+                    if x.type in (ST, AG, OR) and x != m
+                )
+        return out
 
     def h_member(self, nodes: dict[str, Token], spec: Any) -> None:
         noun = nodes["trigger"]
         lex = self.lex
         low = noun.lower_
-        parts = [m for m in self._anchor(noun) if m.type in (AG, OR)]
+        parts = [m for m in self._named(self._anchor(noun)) if m.type in (AG, OR)]
         if not parts:
             return
         wholes: list[ActorMention] = []
@@ -798,9 +1096,17 @@ class _DocRun:
                     wholes.append(m)
         if not wholes and low in lex.member_nouns:
             for _prep, pobj in prep_objects(noun, {"of", "within", "in"}):
-                wholes.extend(
-                    m for m in self.args.resolve(pobj, places=False) if m.type in (AG, OR)
-                )
+                found = [m for m in self.args.resolve(pobj, places=False) if m.type in (AG, OR)]
+                if not found and pobj.lower_ in lex.coalition_nouns | lex.group_nouns:
+                    # "a member of the Jaish al-Fatah coalition": the name on the head
+                    found = [
+                        m
+                        for c in pobj.children
+                        if c.dep_ in ("compound", "nmod") and c.i < pobj.i
+                        for m in [self.args.at(c)]
+                        if m is not None and m.type in (AG, OR)
+                    ]
+                wholes.extend(found)
         self.emit(parts, RelationType.PART_OF, _unique(wholes), noun, spec.id, spec.confidence)
 
     def h_hyphen(self, nodes: dict[str, Token], spec: Any) -> None:
@@ -1016,7 +1322,9 @@ class _DocRun:
                 "backer",
                 acts_for=backer.acts_for,
             )
-            self.emit([backer], RelationType.BACKS, [m], doc[m.start], "generic_group", 0.7)
+            # "Kataib Hezbollah, an Iran-backed militia": the named group is backed
+            backed = self._named([m])
+            self.emit([backer], RelationType.BACKS, backed, doc[m.start], "generic_group", 0.7)
 
 
 SAYING = frozenset({"say", "tell", "claim", "state", "announce", "add"})

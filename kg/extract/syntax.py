@@ -168,6 +168,9 @@ def clause_actor(verb: Token, stative: bool = False) -> list[Token]:
         ):
             return [head.head.head]
         return [head]
+    if verb.dep_ == "conj" and verb.head.dep_ == "ROOT" and verb.head.pos_ == "NOUN":
+        # "a Taliban sniper shot and killed X" with 'shot' misread as a noun
+        return [c for c in verb.head.children if c.dep_ == "compound"]
     if verb.dep_ == "conj" and is_verbal(verb.head):
         # "X is considered extremist by the US but has fought ISIS": the shared
         # subject is X, not the first verb's agent

@@ -13,7 +13,8 @@ optional ``aliases``, ``demonyms`` ("Russian", standing for the actor),
 ``forces`` (state forces and agencies that act for it: "VKS", "CIA"),
 ``wikidata`` (QID), ``key`` (IRI slug override), ``leads`` (a person's
 state or group), ``located_in``, ``country``, ``operator`` (a base's user),
-``shared`` (aliases knowingly shared with another entry, e.g. a city named
+``metonym_for`` (a capital's state: "Moscow denied" is Russia, "strikes on
+Moscow" the city), ``shared`` (aliases knowingly shared with another entry, e.g. a city named
 like its province) and ``note`` (a reviewer's note on a judgement call).
 
 Judgement calls recorded in the data's ``note`` fields include: state
@@ -45,7 +46,16 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 _QID = re.compile(r"^Q[1-9][0-9]*$")
 _KEY = re.compile(r"^[A-Za-z0-9_.-]+$")
 _LIST_FIELDS = ("aliases", "demonyms", "forces", "shared")
-_TEXT_FIELDS = ("wikidata", "key", "leads", "located_in", "country", "operator", "note")
+_TEXT_FIELDS = (
+    "wikidata",
+    "key",
+    "leads",
+    "located_in",
+    "country",
+    "operator",
+    "metonym_for",
+    "note",
+)
 _KNOWN_FIELDS = frozenset(("name", "type", *_LIST_FIELDS, *_TEXT_FIELDS))
 
 
@@ -64,6 +74,9 @@ class ActorEntry:
     located_in: str | None = None
     country: str | None = None
     operator: str | None = None
+    #: a city that also stands for a state ("Moscow denied" = Russia); the
+    #: extractor picks the reading by the mention's syntactic role
+    metonym_for: str | None = None
     shared: tuple[str, ...] = ()
     note: str | None = None
     source: str = ""
@@ -265,6 +278,7 @@ def _merge(
                 located_in=record.get("located_in"),
                 country=record.get("country"),
                 operator=record.get("operator"),
+                metonym_for=record.get("metonym_for"),
                 shared=_unique(record.get("shared", [])),
                 note=record.get("note"),
                 source=where,

@@ -67,6 +67,8 @@ class Resolver:
         self._lock = threading.RLock()
         self._entities: dict[str, Entity] = {}
         self._rank: dict[str, int] = {}
+        #: keys of cities that also stand for a state (``metonym_for``)
+        self._metonyms = frozenset(e.key for e in self.dictionary if e.metonym_for)
         for entry in self.dictionary:
             self._add_entry(entry)
 
@@ -332,6 +334,8 @@ class Resolver:
                 if compatible(hint, entity_type)
                 else 2
             )
+            if hint is None and p.key in self._metonyms:
+                fit = 1  # "Moscow" alone is Russia; the extractor asks for the city by type
             return (fit, int(p.kind), p.rank, p.key)
 
         return min(hits, key=order).key

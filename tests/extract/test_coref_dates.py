@@ -80,3 +80,13 @@ def test_event_date_from_the_sentence_else_the_article(extract_text) -> None:
     assert second.event_date == PUBLISHED
     found = extract_text("Russian jets bombed Idlib.")
     assert found.extraction.relations[0].event_date is None
+
+
+def test_leading_bare_date_is_cut_off_and_still_dates_the_event(extract_text) -> None:
+    found = extract_text(
+        "On 9 February 2020 a Taliban sniper shot and killed an Afghan soldier in Maywand district.",
+        published=dt.date(2020, 2, 11),
+    )
+    (m,) = found.about("Taliban", "targets", "Afghanistan")
+    assert m.event_date == dt.date(2020, 2, 9)
+    assert m.sentence.startswith("a Taliban sniper")

@@ -75,7 +75,46 @@ def test_accuser_claims_the_accusation(extract_text) -> None:
     assert found.claimant(_one(found, "Iran", "backs", "Russia")) == "Ukraine"
 
 
-def test_denier_claims_the_denial(extract_text) -> None:
+def test_a_denial_is_nobody_s_claim(extract_text) -> None:
     found = extract_text("Turkey rejected accusations that it backs the Syrian National Army.")
     m = _one(found, "Turkey", "backs", "Syrian National Army")
-    assert m.negated and found.claimant(m) == "Turkey"
+    assert m.negated and found.claimant(m) is None
+
+
+def test_a_speaker_who_says_not_claims_the_negation(extract_text) -> None:
+    found = extract_text("Moscow said its aircraft had not carried out any strikes near Aleppo.")
+    m = _one(found, "Russia", "targets", "Aleppo")
+    assert m.negated and found.claimant(m) == "Russia"
+
+
+def test_the_ministry_refers_back_to_the_state_s_ministry(extract_text) -> None:
+    found = extract_text(
+        "Russia's defence ministry said on Monday that Ukraine had launched drones overnight. "
+        "The ministry said the drones targeted Belgorod."
+    )
+    assert found.claimant(_one(found, "Ukraine", "targets", "Belgorod")) == "Russia"
+
+
+def test_the_army_refers_back_to_a_demonym_army(extract_text) -> None:
+    found = extract_text(
+        "The Sudanese army accused the RSF of looting. The army said the RSF shelled El Obeid."
+    )
+    m = _one(found, "Rapid Support Forces", "targets", "El Obeid")
+    assert found.claimant(m) == "Sudan"
+
+
+def test_non_restrictive_relative_clause_in_speech_is_the_writer_s(extract_text) -> None:
+    found = extract_text(
+        "The Houthis fired missiles at ships, saying they were acting for Palestinians in Gaza, "
+        "where Israel is at war with Hamas."
+    )
+    assert found.claimant(_one(found, "Israel", "opposes", "Hamas")) is None
+
+
+def test_final_according_to_covers_coordinated_clauses(extract_text) -> None:
+    found = extract_text(
+        "RSF fighters stormed the hospital in El Fasher, opened fire and looted equipment, "
+        "according to the World Health Organization."
+    )
+    m = _one(found, "Rapid Support Forces", "targets", "El Fasher")
+    assert found.claimant(m) == "World Health Organization"

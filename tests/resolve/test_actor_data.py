@@ -62,8 +62,18 @@ def test_no_alias_is_shared_by_two_entities_unless_documented(dictionary):
         for form, names in owners.items()
         if len(names) > 1
         and not all(any(normalize(s) == form for s in dictionary.get(n).shared) for n in names)
+        and not _capital_and_its_state(dictionary, names)
     }
     assert not clashes, f"aliases shared without a 'shared' note: {clashes}"
+
+
+def _capital_and_its_state(dictionary, names: set[str]) -> bool:
+    """A capital shares its name with the state it stands for ("Moscow"): documented
+    by the city's ``metonym_for``."""
+    if len(names) != 2:
+        return False
+    a, b = (dictionary.get(n) for n in names)
+    return a.metonym_for == b.name or b.metonym_for == a.name
 
 
 def test_wikidata_ids_are_well_formed_and_unique(dictionary):

@@ -1,0 +1,150 @@
+"""What is never an actor, and how a capital is read, from ``entity_words.json``.
+
+Why data: weapon names and generic words grow with every new conflict, so
+they live in a reviewable JSON list; code only asks "is this span a weapon?",
+"is this a lone generic word?" and "does this capital act as its state here?".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.errors import ConfigError
+
+PATH = Path(__file__).with_name("entity_words.json")
+
+
+@dataclass(frozen=True)
+class EntityWords:
+    """The lists, ready for look-ups."""
+
+    weapon_names: re.Pattern[str]
+    weapon_code: re.Pattern[str]
+    weapon_nouns: frozenset[str]
+    generic_words: frozenset[str]
+    not_state_verbs: frozenset[str]
+    state_preps: frozenset[str]
+    state_adjectives: frozenset[str]
+    state_possessed: frozenset[str]
+    place_modifiers: frozenset[str]
+    place_preps: frozenset[str]
+    state_hyphen: frozenset[str]
+    place_of_heads: frozenset[str]
+    base_of_heads: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_entity_words() -> EntityWords:
+    """The lists, read once per process."""
+    try:
+        raw = json.loads(PATH.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"{PATH}: cannot read the entity word lists: {exc}") from exc
+    names = sorted(raw["weapon_names"], key=len, reverse=True)
+    return EntityWords(
+        weapon_names=re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])"),
+        weapon_code=re.compile(raw["weapon_codes"]),
+        weapon_nouns=frozenset(w.lower() for w in raw["weapon_nouns"]),
+        generic_words=frozenset(w.lower() for w in raw["generic_words"]),
+        not_state_verbs=frozenset(raw["state_role_verbs_excluded"]),
+        state_preps=frozenset(raw["state_role_preps"]),
+        state_adjectives=frozenset(raw["state_role_adjectives"]),
+        state_possessed=frozenset(raw["state_role_possessed"]),
+        place_modifiers=frozenset(raw["place_role_modifiers"]),
+        place_preps=frozenset(raw["place_role_preps"]),
+        state_hyphen=frozenset(raw["state_role_hyphen"]),
+        place_of_heads=frozenset(raw["place_of_heads"]),
+        base_of_heads=frozenset(raw["base_of_heads"]),
+    )
+
+
+def names_weapon(span: Span, words: EntityWords | None = None) -> bool:
+    """Does the span name a weapon, aircraft, vehicle or drone ("Emirati Mirage", "Su-24")?"""
+    words = words or load_entity_words()
+    if words.weapon_names.search(span.text):
+        return True
+    return any(words.weapon_code.match(t.text) for t in span)
+
+
+def is_generic(text: str, words: EntityWords | None = None) -> bool:
+    """A lone generic word ("Army", "the Forces", "Government") names nobody."""
+    words = words or load_entity_words()
+    low = re.sub(r"^(?:the|a|an)\s+", "", text.strip().lower())
+    low = re.sub(r"['’]s$", "", low).strip()
+    return low in words.generic_words
+
+
+def acts_as_state(
+    tok: Token, attack_verbs: frozenset[str], words: EntityWords | None = None
+) -> bool:
+    """Is this capital the government acting ("Moscow denied", "backed by Tehran")
+    rather than the city as a place ("drones struck central Kyiv", "in Niamey")?"""
+    words = words or load_entity_words()
+    doc = tok.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-":
+        return doc[tok.i + 2].lower_ in words.state_hyphen  # "Moscow-backed", not "Tripoli-based"
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head  # "Moscow and Tehran backed ...": the first conjunct's role
+    if any(c.lower_ in words.place_modifiers for c in tok.children if c.dep_ == "amod"):
+        return False
+    head, dep = tok.head, tok.dep_
+    if dep == "nsubj":
+        return head.lemma_.lower() not in words.not_state_verbs
+    if dep in ("dobj", "nsubjpass"):
+        return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in attack_verbs
+    if dep == "pobj":
+        if head.dep_ == "agent":
+            return True
+        prep = head.lower_
+        if prep in words.state_preps:
+            return True
+        return prep == "to" and head.head.lemma_.lower() in words.state_adjectives
+    if dep == "poss":
+        return head.lemma_.lower() in words.state_possessed or head.lower_ in words.state_possessed
+    if dep in ("compound", "nmod"):
+        return head.lemma_.lower() in words.state_possessed
+    return False
+
+
+def weapon_after(doc: Doc, start: int, words: EntityWords | None = None) -> int | None:
+    """End of the weapon phrase at token ``start`` ("Bayraktar drones", "Su-24 jets"), if any."""
+    words = words or load_entity_words()
+    if start >= len(doc):
+        return None
+    tok = doc[start]
+    end: int | None = None
+    found = words.weapon_names.match(doc.text, tok.idx)
+    if found:
+        end = start
+        while end < len(doc) and doc[end].idx < found.end():
+            end += 1
+    elif words.weapon_code.match(tok.text):
+        end = start + 1
+    if end is None:
+        return None
+    while end < len(doc) and (
+        words.weapon_code.match(doc[end].text) or doc[end].lower_ in words.weapon_nouns
+    ):
+        end += 1
+    return end
+
+
+def in_place_context(
+    span: Span, place_nouns: frozenset[str], words: EntityWords | None = None
+) -> bool:
+    """Is an unknown name used as a place ("fighting in Jinderes", "the town of
+    Tarhuna", "south-west of Afrin"), whatever NER called it?"""
+    words = words or load_entity_words()
+    root = span.root
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    if prep.lower_ in words.place_preps:
+        return True
+    return prep.lower_ == "of" and prep.head.lower_ in place_nouns
