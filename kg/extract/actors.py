@@ -382,6 +382,8 @@ class ActorFinder:
                 continue
             if doc[tok.i + 1].lower_ not in ("at", "in", "near", "outside"):
                 continue
+            if _proper_run_start(tok) is not None:
+                continue  # "the K1 military base near Kirkuk" has its own name
             start = tok.i - 1 if tok.i and doc[tok.i - 1].lower_ in _BASE_MODIFIERS else tok.i
             for place in self._place_of_spans(doc, heads={tok.i}):
                 yield Span(doc, start, place.end, label=BASE_OF)

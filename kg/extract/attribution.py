@@ -7,6 +7,12 @@ whether it sits inside reported speech ("Russia said ...", "according to X",
 ("did not", "dismissed"), or in a hypothetical or warning ("would", "if",
 "warned that any ...") - the last are dropped. Confidence falls with hedging
 and with claim-only support.
+
+Scope is syntactic: a negation or denial reaches only its own clause and
+complements, never a subject or apposition; a denial is nobody's claim; a
+tie that was cut or withdrawn is negated; "X, which denied responsibility"
+negates X's attacks in that sentence and the one before. Cue words beyond the
+shared ``Lexicon`` live in attribution.json (``load_cues``).
 """
 
 from __future__ import annotations
@@ -159,7 +165,7 @@ class Attribution:
             negated = (
                 denied
                 or self._negated(trigger)
-                or self._ended(trigger)
+                or (cand.predicate is not RelationType.TARGETS and self._ended(trigger))
                 or (
                     cand.predicate is RelationType.TARGETS
                     and (cand.subject.name, trigger.sent.start) in disowned
@@ -544,7 +550,7 @@ class Attribution:
 
     def _ended(self, trigger: Token) -> bool:
         """'cut its ties with X', 'withdrew its support for X': a tie that ended
-        is not a current one."""
+        is not a current one (an attack that ended still took place)."""
         tok = trigger
         while tok.dep_ in ("compound", "amod", "conj") and tok.head != tok:
             tok = tok.head

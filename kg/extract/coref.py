@@ -24,10 +24,10 @@ only such; otherwise nothing is linked. Cue words live in ``coref.json``.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +81,8 @@ class Cues:
     person_pronouns: frozenset[str]
     singular_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
+    #: 'we'/'our': only inside a quotation, for the speaker named before it
+    quoted_pronouns: frozenset[str]
     descriptions: Mapping[str, Description]
     descriptors: Mapping[str, Descriptor]
     modifiers: Mapping[str, str]
@@ -88,7 +90,7 @@ class Cues:
     non_referring_it_verbs: frozenset[str]
 
 
-@lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=1)
 def load_cues(path: Path = CUES_FILE) -> Cues:
     """Read the cue words; a broken file is a clear configuration error."""
     try:
@@ -112,6 +114,7 @@ def load_cues(path: Path = CUES_FILE) -> Cues:
             person_pronouns=frozenset(raw["person_pronouns"]),
             singular_pronouns=frozenset(raw["singular_pronouns"]),
             plural_pronouns=frozenset(raw["plural_pronouns"]),
+            quoted_pronouns=frozenset(raw["quoted_pronouns"]),
             descriptions=descriptions,
             descriptors=descriptors,
             modifiers=dict(raw["modifiers"]),
@@ -133,7 +136,7 @@ def load_cues(path: Path = CUES_FILE) -> Cues:
 _CUES = load_cues()
 #: the words other modules treat as triggers (kept under their old names)
 PERSON_PRONOUNS = _CUES.person_pronouns
-ACTOR_PRONOUNS = _CUES.singular_pronouns | _CUES.plural_pronouns
+ACTOR_PRONOUNS = _CUES.singular_pronouns | _CUES.plural_pronouns | _CUES.quoted_pronouns
 STATE_WORDS = frozenset(h for h, d in _CUES.descriptions.items() if d.state)
 GROUP_WORDS = frozenset(
     h for h, d in _CUES.descriptions.items() if not d.state and d.types & GROUP_TYPES
@@ -168,9 +171,7 @@ def dictionary_profiles(dictionary: Any) -> Profiles:
     leads: dict[str, str] = {}
     types: dict[str, EntityType] = {}
     for entry in entries:
-        get: Callable[[str], Any] = (
-            entry.get if isinstance(entry, Mapping) else lambda f, e=entry: getattr(e, f, None)
-        )
+        get = functools.partial(_field, entry)
         name = get("name")
         if not name:
             continue
@@ -183,6 +184,12 @@ def dictionary_profiles(dictionary: Any) -> Profiles:
         if kind:
             types[name] = EntityType(str(getattr(kind, "value", kind)))
     return Profiles(text=text, leads=leads, names=names, types=types)
+
+
+def _field(entry: Any, name: str) -> Any:
+    if isinstance(entry, Mapping):
+        return entry.get(name)
+    return getattr(entry, name, None)
 
 
 @dataclass(frozen=True)
@@ -224,8 +231,9 @@ def resolve_links(
     for tok in doc:
         m = starts.get(tok.i)
         if m is not None:
-            root = doc[m.start : m.end].root.i
-            history.append(_Seen(m, m.start, sent_of[m.start], _is_subject(doc, m), root))
+            root = doc[m.start : m.end].root
+            if not _denied_existence(root):
+                history.append(_Seen(m, m.start, sent_of[m.start], _is_subject(doc, m), root.i))
             continue
         if tok.i in covered:
             continue
@@ -316,7 +324,9 @@ def _owned_group(
     for c in tok.children:
         if c.dep_ == "poss" and c.i in links:
             leader = links[c.i]
-            led = profiles.leads.get(leader.name) if leader.type is EntityType.PERSON else None
+            if leader.type is not EntityType.PERSON:
+                return None
+            led = profiles.leads.get(leader.name)
             if led is None:
                 return None
             named = [s.mention for s in history if s.mention.name == led]
@@ -347,7 +357,7 @@ def _trigger(
     if tok.pos_ == "PRON" or low in cues.person_pronouns | ACTOR_PRONOUNS:
         return _pronoun_check(tok, cues)
     spec = cues.descriptions.get(low) or cues.descriptions.get(tok.lemma_.lower())
-    if spec is None or tok.pos_ not in ("NOUN", "PROPN") or not _definite(tok, covered):
+    if spec is None or tok.pos_ not in ("NOUN", "PROPN") or not _definite(tok, covered, True):
         return None
     head = low if low in cues.descriptions else tok.lemma_.lower()
     descriptors = [spec.descriptor] if spec.descriptor else []
@@ -372,7 +382,9 @@ def _trigger(
             forms = f"{m.name.lower()} | {m.text.lower()} | {profiles.names.get(m.name, '')}"
             if head not in forms.replace("-", " ").split():
                 return False
-        if spec.coalition and not _coalition_like(m, profile(m)):
+        if spec.coalition and not _coalition_like(
+            m, f"{profiles.names.get(m.name, '')} | {described.get(m.name, '')}"
+        ):
             return False
         text = profile(m)
         return all(t.fits(text) for t in tests)
@@ -385,11 +397,7 @@ def _pronoun_check(tok: Token, cues: Cues) -> _Check | None:
     if low in cues.person_pronouns:
         return (lambda m: m.type is EntityType.PERSON), 2, None
     head = tok.head
-    if (
-        low in ("it",)
-        and head.lemma_ == "be"
-        and any(c.dep_ in ("attr", "acomp") for c in head.children)
-    ):
+    if low in ("it",) and head.lemma_ == "be" and any(c.dep_ == "attr" for c in head.children):
         return None  # "it was not the first strike"
     if low == "it" and tok.dep_ == "dobj" and head.lemma_.lower() in cues.non_referring_it_verbs:
         return None  # "everyone knows it"
@@ -404,6 +412,15 @@ def _pronoun_check(tok: Token, cues: Cues) -> _Check | None:
             return m.type in PARTY_TYPES and not _plural_noun(tok.doc, m)
 
         return ok, 2, None
+    if low in cues.quoted_pronouns:
+        if not _in_quote(tok):
+            return None  # "follow us", "our newsletter": the publisher, not an actor
+        # the speaker's side: "a Houthi spokesman said: 'We will ...'"
+        return (
+            (lambda m: m.is_actor and m.type is not EntityType.PERSON and not m.is_media),
+            0,
+            None,
+        )
     if low in cues.plural_pronouns:
 
         def ok_plural(m: ActorMention) -> bool:
@@ -417,11 +434,22 @@ def _pronoun_check(tok: Token, cues: Cues) -> _Check | None:
     return None
 
 
-def _definite(tok: Token, covered: set[int]) -> bool:
-    """'the group' (not 'a group', 'the group of X', 'the Houthi group', 'army positions')."""
+def _in_quote(tok: Token) -> bool:
+    """An odd number of quotation marks before ``tok`` in its sentence."""
+    marks = [t for t in tok.sent if t.i < tok.i and t.text in ('"', "“", "”", "``", "''")]
+    return len(marks) % 2 == 1
+
+
+def _definite(tok: Token, covered: set[int], personal: bool = False) -> bool:
+    """'the group' (not 'a group', 'the group of X', 'the Houthi group', 'army positions');
+    with ``personal``, 'his group' too (a leader's own group)."""
     if tok.dep_ in ("compound", "amod", "nmod"):
         return False
-    if not any(c.dep_ == "det" and c.lower_ in DETERMINERS for c in tok.children):
+    if not any(
+        (c.dep_ == "det" and c.lower_ in DETERMINERS)
+        or (personal and c.dep_ == "poss" and c.lower_ in ("his", "her"))
+        for c in tok.children
+    ):
         return False
     for c in tok.children:
         if c.dep_ in ("compound", "amod", "nmod", "poss") and (c.pos_ == "PROPN" or c.i in covered):
@@ -480,7 +508,19 @@ def _choose(
         found = _one(same)
         if found is None:
             # "X, which fought Y, said it ...": the subject governing the pronoun
-            found = _one([s for s in same if s.subject and _governs(s, tok)])
+            governing = [s for s in same if s.subject and _governs(s, tok)]
+            found = _one(governing)
+            if found is not None and tok.dep_ not in SUBJECT_DEPS:
+                # "X ... gives Y weapons for Z, its ally": Y may own 'its'
+                # (names inside the subject itself, "X, Z's affiliate, said its ...", do not count)
+                subject = _subject_token(tok.doc[governing[-1].root])
+                inside = {t.i for t in subject.subtree}
+                if any(
+                    _key(s.mention) != _key(found)
+                    for s in same
+                    if s.at > governing[-1].at and s.at not in inside
+                ):
+                    found = None
         return found
     found = _one(fits)
     if found is None:
@@ -518,12 +558,16 @@ def _key(m: ActorMention) -> str:
     return m.for_relation(RelationType.TARGETS).name
 
 
-def _governs(s: _Seen, tok: Token) -> bool:
-    """The candidate is the subject of a verb that dominates ``tok``."""
-    t = tok.doc[s.root]
+def _subject_token(t: Token) -> Token:
+    """The noun a mention's root hangs from as a subject ("Saudi" -> "Arabia")."""
     while t.dep_ in ("appos", "compound") and t.head != t:
         t = t.head
-    verb = t.head
+    return t
+
+
+def _governs(s: _Seen, tok: Token) -> bool:
+    """The candidate is the subject of a verb that dominates ``tok``."""
+    verb = _subject_token(tok.doc[s.root]).head
     return verb == tok or verb in list(tok.ancestors)
 
 
@@ -555,6 +599,14 @@ def _is_subject(doc: Doc, m: ActorMention) -> bool:
     while root.dep_ in ("appos", "compound", "conj") and root.head != root:
         root = root.head
     return root.dep_ in SUBJECT_DEPS
+
+
+def _denied_existence(root: Token) -> bool:
+    """'there were no ISIS units': a name under 'no' introduces nobody to refer back to."""
+    for t in (root, root.head):
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
+            return True
+    return False
 
 
 def _plural_noun(doc: Doc, m: ActorMention) -> bool:

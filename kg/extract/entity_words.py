@@ -142,6 +142,8 @@ def in_place_context(
     Tarhuna", "south-west of Afrin"), whatever NER called it?"""
     words = words or load_entity_words()
     root = span.root
+    if any(c.dep_ == "appos" and c.lemma_.lower() in words.place_of_heads for c in root.children):
+        return True  # "Jinderes, a town south-west of Afrin"
     if root.dep_ != "pobj":
         return False
     prep = root.head

@@ -44,6 +44,10 @@ class Lexicon:
     place_only_verbs: frozenset[str]
     #: "among the dead in X strikes"
     casualty_words: frozenset[str]
+    #: "an insurgency inside Turkey": the state in the phrase is opposed
+    insurgency_nouns: frozenset[str]
+    #: "participated in the offensive": a share in another's attack
+    participation_verbs: frozenset[str]
     transfer_objects: frozenset[str]
     receive_verbs: frozenset[str]
     clash_nouns: frozenset[str]
@@ -162,6 +166,8 @@ def load_lexicon() -> Lexicon:
         munitions=_lower(lex.get("munitions", [])),
         place_only_verbs=_lower(lex.get("place_only_verbs", [])),
         casualty_words=_lower(lex.get("casualty_words", [])),
+        insurgency_nouns=_lower(lex.get("insurgency_nouns", [])),
+        participation_verbs=_lower(lex.get("participation_verbs", [])),
         transfer_objects=_lower(lex["transfer_objects"]),
         receive_verbs=_lower(lex["receive_verbs"]),
         clash_nouns=_lower(lex["clash_nouns"]),

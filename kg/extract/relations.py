@@ -271,10 +271,38 @@ class _DocRun:
                 got = self.attack_owner(verb.head)  # "the strike that killed X"
             if not got:
                 got = self.attack_owner(t)
+            if not got:
+                got = self._group_of(t)
             found.extend(got)
         if not is_passive(verb) and tokens:
             for t in along_with(verb) + along_with(tokens[0]):
+                if (
+                    self.lex.verb_preps.get(verb.lemma_.lower(), {}).get(t.head.lower_)
+                    is RelationType.ALLIED_WITH
+                    and t.head.head == verb
+                ):
+                    continue  # "fought alongside X": X is the partner, not a doer
                 found.extend(self.args.resolve(t, places=False))
+        return _unique(found)
+
+    def _group_of(self, noun: Token) -> list[ActorMention]:
+        """'Wagner Group contractors', 'mercenaries from the Wagner Group': the
+        named group whose unnamed members act."""
+        lex = self.lex
+        if (
+            noun.lower_ not in lex.generic_group_nouns
+            and noun.lemma_ not in lex.generic_group_nouns
+        ):
+            return []
+        found = [
+            m
+            for c in noun.children
+            if c.dep_ in ("compound", "nmod") and c.i < noun.i
+            for m in [self.args.at(c)]
+            if m is not None and m.is_actor and m.source != "demonym"
+        ]
+        for _prep, pobj in prep_objects(noun, {"from", "of"}):
+            found.extend(m for m in self.args.resolve(pobj, places=False) if m.is_actor)
         return _unique(found)
 
     def attack_owner(self, noun: Token) -> list[ActorMention]:
@@ -577,6 +605,18 @@ class _DocRun:
             objects.extend(self._described(t) or self.objects_of(t, predicate))
         for t in along_with(verb):
             objects.extend(self.args.resolve(t, places=True))
+        if predicate is RelationType.LEADS:
+            # "the SLA faction led by Minawi": the faction's name, not its leader
+            objects = [o for o in objects if o not in subjects]
+            if not objects:
+                objects = [
+                    m
+                    for t in patients
+                    for c in t.children
+                    if c.dep_ in ("compound", "nmod", "poss") and c.i < t.i
+                    for m in [self.args.at(c)]
+                    if m is not None and m not in subjects
+                ]
         if verb.lemma_.lower() in INCLUDE_VERBS:
             subjects, objects = objects, subjects
         self.emit(subjects, predicate, _unique(objects), verb, spec.id, confidence)
@@ -612,6 +652,12 @@ class _DocRun:
                 if noun.lemma_.lower() in ("war", "conflict", "battle", "feud", "struggle")
                 else frozenset({"against"})
             )
+            if noun.lemma_.lower() in lex.insurgency_nouns:
+                # "waged an insurgency inside Turkey": the state risen against
+                for _prep, pobj in prep_objects(noun, {"in", "inside", "within"}):
+                    states = [m for m in self.args.resolve(pobj, places=False) if m.type is ST]
+                    rebels = self.actors_of(noun.head) if noun.dep_ == "dobj" else []
+                    self.emit(rebels, predicate, states, noun, spec.id, spec.confidence)
         else:
             preps = lex.support_preps
         objects: list[ActorMention] = []
@@ -693,6 +739,17 @@ class _DocRun:
         if predicate is RelationType.TARGETS and owners and not objects:
             self.remember_attack(owners, noun)
         self.emit(owners, predicate, _unique(objects), noun, rule, confidence)
+        if noun.dep_ == "pobj" and noun.head.lower_ == "in" and self._takes_part(noun.head.head):
+            # "Wagner fighters took part in the army's capture of Kidal"
+            partners = [m for m in self.actors_of(noun.head.head) if m not in owners]
+            self.emit(partners, predicate, _unique(objects), noun, rule, confidence - 0.1)
+
+    def _takes_part(self, verb: Token) -> bool:
+        """'took part in', 'participated in', 'joined in': a share in the event."""
+        lemma = verb.lemma_.lower()
+        if lemma == "take":
+            return any(c.dep_ == "dobj" and c.lemma_.lower() == "part" for c in verb.children)
+        return lemma in self.lex.participation_verbs
 
     def _suffered(self, noun: Token) -> bool:
         """'came under fire from X', 'repelled an attack by X': X targets the subject.
@@ -761,6 +818,23 @@ class _DocRun:
         for t in subject_of(among.head) if is_verbal(among.head) else []:
             victims.extend(self.objects_of(t, RelationType.TARGETS))
         self.emit(attackers, RelationType.TARGETS, victims, among, spec.id, spec.confidence)
+
+    def h_home_to(self, nodes: dict[str, Token], spec: Any) -> None:
+        """'Hmeymim air base is home to Russian warplanes', 'Engels, home to
+        Russia's bomber fleet': the forces' owner is based there."""
+        home, obj = nodes["trigger"], nodes["object"]
+        head = home.head
+        if home.dep_ in ("attr", "acomp") and head.lemma_ == "be":
+            sites = [m for t in subject_of(head) for m in self.args.resolve(t, places=True)]
+        elif home.dep_ in ("appos", "advmod", "npadvmod"):
+            sites = self.args.resolve(head, places=True)
+        else:
+            return
+        sites = [m for m in sites if m.type is BA]
+        owners = [m for m in self.args.resolve(obj, places=False) if m.is_actor]
+        if not owners:
+            owners = [m for m in self.args.owners(obj) if m.is_actor] or self._group_of(obj)
+        self.emit(owners, RelationType.BASED_AT, sites, home, spec.id, spec.confidence)
 
     def h_clash_between(self, nodes: dict[str, Token], spec: Any) -> None:
         """'clashes (took place) between X and Y': a fight with no single attacker."""
@@ -898,12 +972,35 @@ class _DocRun:
             return
         if role == "client":
             self.emit(owners, RelationType.BACKS, others, noun, spec.id, confidence)
+        elif role == "ally":
+            self._ally(owners, others, noun, spec.id, confidence)
         elif role == "patron":
             self.emit(others, RelationType.BACKS, owners, noun, spec.id, spec.confidence)
         elif role == "partner":
             self.emit(owners, RelationType.ALLIED_WITH, others, noun, spec.id, spec.confidence)
         elif role == "enemy":
             self.emit(others, RelationType.OPPOSES, owners, noun, spec.id, spec.confidence)
+
+    def _ally(
+        self,
+        owners: list[ActorMention],
+        others: list[ActorMention],
+        noun: Token,
+        rule: str,
+        confidence: float,
+    ) -> None:
+        """'X's ally Y': X is the patron (GUIDELINES), unless Y is a state and
+        X a group ("Iran, Hezbollah's main ally"): a group does not back a state."""
+
+        def is_state(m: ActorMention) -> bool:
+            return m.for_relation(RelationType.BACKS).type is ST
+
+        for o in owners:
+            for y in others:
+                if is_state(y) and not is_state(o):
+                    self.emit([y], RelationType.BACKS, [o], noun, rule, confidence)
+                else:
+                    self.emit([o], RelationType.BACKS, [y], noun, rule, confidence)
 
     def _named_partners(self, noun: Token, role: str | None, spec: Any) -> bool:
         """'Mali and its Russian allies', 'Hezbollah's Iranian backers': the
@@ -957,6 +1054,14 @@ class _DocRun:
         out: list[ActorMention] = []
         for m in found:
             root = self.doc[m.start : m.end].root
+            if (
+                m.source == "generic"
+                and root.dep_ == "pobj"
+                and root.head.lower_ == "of"
+                and root.head.head.lemma_.lower() in self.lex.body_nouns
+                and root.head.head.dep_ == "appos"
+            ):
+                root = root.head.head  # "the SNA, a coalition of Turkish-backed factions"
             if m.source == "generic" and root.dep_ == "appos":
                 named = [x for x in self.args.resolve(root.head, places=False) if x != m]
                 out.extend(named or [m])
@@ -998,8 +1103,7 @@ class _DocRun:
                 n
                 for n in lex.leader_nouns
                 if n.split()[-1] == title
-                and self.doc[max(0, noun.i - len(n.split()) + 1) : noun.i + 1].text.lower()
-                == n
+                and self.doc[max(0, noun.i - len(n.split()) + 1) : noun.i + 1].text.lower() == n
             ]
             if not full and title != "minister":
                 return
@@ -1026,7 +1130,10 @@ class _DocRun:
             if not leaders:
                 leaders = self._named_after_title(noun)
             led = [m for m in self.args.owners(noun) if _kind_ok(m, frozenset({ST, AG, OR}))]
-        led = [m for m in led if m not in leaders and not self._title_only(m)]
+        # "commander of Hezbollah's southern front": a lower-case unit is no group led
+        led = [
+            m for m in led if m not in leaders and not self._title_only(m) and not m.text.islower()
+        ]
         if not led:
             led = self._of_titled(leaders)
         confidence = spec.confidence

@@ -101,3 +101,46 @@ def test_unresolved_subject_blocks_an_earlier_antecedent(extract_text) -> None:
         "Officials in the port city said it had bombed Hodeidah in response."
     )
     assert ("Houthis", "targets", "Hodeidah") not in found.triples, found.triples
+
+
+def test_his_group_without_a_known_leader_is_the_group_named_beside_him(extract_text) -> None:
+    found = extract_text(
+        "Abu Zaid al-Yafei, a commander of the Giants Brigades, said Houthi drones "
+        "had struck his group's positions near Ataq."
+    )
+    assert ("Houthis", "targets", "Giants Brigades") in found.triples, found.triples
+    assert not [t for t in found.triples if t[2] == "Abu Zaid al-Yafei"]
+
+
+def test_the_coalition_needs_a_group_called_a_coalition(extract_text) -> None:
+    found = extract_text(
+        "Suqour al-Sham fighters clashed with government troops near Saraqeb. "
+        "The coalition later bombed Raqqa."
+    )
+    assert ("Suqour al-Sham", "targets", "Raqqa") not in found.triples, found.triples
+
+
+def test_its_after_an_apposition_is_still_the_subject(extract_text) -> None:
+    found = extract_text(
+        "Al-Shabaab, al-Qaeda's branch in East Africa, said its fighters had attacked "
+        "Mogadishu on Friday."
+    )
+    assert ("al-Shabaab", "targets", "Mogadishu") in found.triples, found.triples
+
+
+def test_its_with_a_closer_candidate_between_is_left_alone(extract_text) -> None:
+    found = extract_text(
+        "The Kremlin gives Syria air defences and lets Iran ship rockets to Hezbollah, "
+        "its ally in Lebanon."
+    )
+    assert ("Russia", "backs", "Hezbollah") not in found.triples, found.triples
+
+
+def test_we_outside_a_quotation_is_nobody(nlp) -> None:
+    doc = nlp(
+        "The Houthis fired a missile at Eilat on Monday. Follow us and sign up for our "
+        'newsletter. A Houthi spokesman said: "We will keep firing at ships."'
+    )
+    linked = {doc[i].lower_: m.name for i, m in doc._.kg_coref.items()}
+    assert "us" not in linked and "our" not in linked, linked
+    assert linked.get("we") == "Houthis", linked

@@ -95,6 +95,7 @@ def test_a_lone_generic_word_is_no_entity(nlp, text) -> None:
     [
         ("Turkish-backed factions shelled the town of Jinderes, south-west of Afrin.", "Jinderes"),
         ("Heavy fighting was reported in Um Rawaba on Friday.", "Um Rawaba"),
+        ("RSF fighters raided Kabkabiya, a town west of El Fasher, on Monday.", "Kabkabiya"),
         ("RSF drones hit the village of Um Batah in Gezira state.", "Um Batah"),
         ("Rebels stormed the Dahiyat al-Assad district of Aleppo.", "Dahiyat al-Assad district"),
     ],
@@ -140,6 +141,10 @@ def test_named_darfur_leader_is_a_person_not_an_organisation(nlp) -> None:
         ("The RSF said it had captured the airport at Merowe on Saturday.", "Merowe airport"),
         ("Houthi drones struck the air base at Al-Anad overnight.", "Al-Anad air base"),
         ("French troops left the base in Tessalit in 2021.", "Tessalit base"),
+        (
+            "A rocket attack on the K1 military base near Kirkuk wounded four soldiers.",
+            "K1 military base",
+        ),
     ],
 )
 def test_base_named_by_its_place(nlp, text, base) -> None:

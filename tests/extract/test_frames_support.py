@@ -62,6 +62,16 @@ FOUND = [
         ("United Arab Emirates", "backs", "Southern Transitional Council"),
     ),
     (
+        "a coalition of X-backed factions",
+        "The Syrian National Army, a coalition of Turkish-backed factions, attacked Manbij.",
+        ("Turkey", "backs", "Syrian National Army"),
+    ),
+    (
+        "named contractors fighting for a commander",
+        "Wagner Group contractors fighting for Haftar shot down a drone.",
+        ("Wagner Group", "backs", "Khalifa Haftar"),
+    ),
+    (
         "an unnamed description beside a name",
         "Asaib Ahl al-Haq, an Iran-backed militia, denied the attack.",
         ("Iran", "backs", "Asa'ib Ahl al-Haq"),

@@ -127,3 +127,10 @@ def test_an_unconfirmed_claim_is_not_the_silent_party_s(extract_text) -> None:
     found = extract_text("Kyiv did not confirm that its drones had struck the Engels air base.")
     (m,) = _mentions(found, "Ukraine", "targets", "Engels Air Base")
     assert not m.negated and found.claimant(m) is None
+
+
+def test_an_attack_that_ended_still_happened(extract_text) -> None:
+    found = extract_text("Russia halted its strikes on Kharkiv in March.")
+    for m in found.about("Russia", "targets", "Kharkiv"):
+        assert not m.negated
+    assert ("Russia", "targets", "Kharkiv") in found.triples

@@ -1,0 +1,126 @@
+"""Attack frames: particles, 'control of', mistagged verbs, munitions, casualties.
+
+Sentences are written for these tests, from several conflicts.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+FOUND = [
+    (
+        "drove X out of P targets both",
+        "Somali troops drove al-Shabaab fighters out of Bulo Burde.",
+        ("Somalia", "targets", "al-Shabaab"),
+    ),
+    (
+        "pushed X out of P: the group",
+        "The Syrian army pushed the Islamic State out of Palmyra.",
+        ("Syria", "targets", "Islamic State"),
+    ),
+    (
+        "pushed X out of P: the place",
+        "The Syrian army pushed the Islamic State out of Palmyra.",
+        ("Syria", "targets", "Palmyra"),
+    ),
+    (
+        "pushed back an advance",
+        "Ukrainian troops pushed back a Russian advance near Kupiansk.",
+        ("Ukraine", "targets", "Russia"),
+    ),
+    (
+        "took over a city",
+        "The Houthis took over Sanaa in 2014.",
+        ("Houthis", "targets", "Sanaa"),
+    ),
+    (
+        "took full control of",
+        "The Rapid Support Forces took full control of Nyala in October.",
+        ("Rapid Support Forces", "targets", "Nyala"),
+    ),
+    (
+        "a past tense the tagger reads as a noun",
+        "Backed by Russian air strikes, the Syrian army retook Palmyra.",
+        ("Syria", "targets", "Palmyra"),
+    ),
+    (
+        "overran with coordinated subjects",
+        "Wagner fighters and Malian troops overran Kidal.",
+        ("Wagner Group", "targets", "Kidal"),
+    ),
+    (
+        "took part in another's capture",
+        "Russian special forces took part in the Syrian army's recapture of Palmyra.",
+        ("Russia", "targets", "Palmyra"),
+    ),
+    (
+        "participated in an offensive",
+        "Hezbollah fighters participated in the offensive on Qusayr.",
+        ("Hezbollah", "targets", "Qusayr"),
+    ),
+    (
+        "dropped bombs on",
+        "Russian jets dropped bombs on Maarat al-Numan.",
+        ("Russia", "targets", "Maarat al-Numan"),
+    ),
+    (
+        "among the dead in X strikes",
+        "Two commanders of al-Shabaab were among the dead in US drone strikes near Jilib.",
+        ("United States", "targets", "al-Shabaab"),
+    ),
+    (
+        "entered a town in an offensive",
+        "HTS fighters entered Hama on Thursday.",
+        ("Hayat Tahrir al-Sham", "targets", "Hama"),
+    ),
+    (
+        "dozens of strikes carried out",
+        "Israeli jets carried out dozens of strikes on Hezbollah positions.",
+        ("Israel", "targets", "Hezbollah"),
+    ),
+    (
+        "a strike that killed a person hits the person",
+        "The US drone strike that killed Qassem Soleimani angered Iran.",
+        ("United States", "targets", "Qasem Soleimani"),
+    ),
+]
+
+NOT_FOUND = [
+    (
+        "leaflets are no bombs",
+        "Syrian army helicopters dropped leaflets on Raqqa.",
+        ("Syria", "targets", "Raqqa"),
+    ),
+    (
+        "forcing out troops is no attack",
+        "The junta in Niamey forced out French troops last year.",
+        ("Niger", "targets", "France"),
+    ),
+    (
+        "entering talks is no attack",
+        "The Syrian government entered talks with the Kurds in Damascus.",
+        ("Syria", "targets", "Damascus"),
+    ),
+    (
+        "the killed man is not his state",
+        "The US drone strike that killed Qassem Soleimani angered Iran.",
+        ("United States", "targets", "Iran"),
+    ),
+    (
+        "pushing back an advance near a town does not hit the town",
+        "Ukrainian troops pushed back a Russian advance near Kupiansk.",
+        ("Ukraine", "targets", "Kupiansk"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("frame", "text", "triple"), FOUND, ids=[c[0] for c in FOUND])
+def test_attack_frame_found(extract_text, frame, text, triple):
+    found = extract_text(text)
+    assert triple in found.triples, f"{frame}: {sorted(found.triples)}"
+
+
+@pytest.mark.parametrize(("frame", "text", "triple"), NOT_FOUND, ids=[c[0] for c in NOT_FOUND])
+def test_attack_frame_not_found(extract_text, frame, text, triple):
+    found = extract_text(text)
+    assert triple not in found.triples, f"{frame}: {sorted(found.triples)}"
