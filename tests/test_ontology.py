@@ -64,4 +64,4 @@ def test_allied_with_is_symmetric_and_actor_subclasses_are_actors(onto: Graph) -
 
 def test_a_misspelt_term_fails_loudly() -> None:
     with pytest.raises(AttributeError):
-        _ = KG.back  # noqa: B018
+        _ = KG.back

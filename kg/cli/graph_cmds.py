@@ -109,18 +109,27 @@ def _run(question: Callable[[], Any]) -> Any:
         raise click.UsageError(str(exc)) from exc
 
 
+def _neighbourhood_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """ACTOR, --depth and --limit, shared by allies and opponents, plus the common options."""
+    command = _common(command)
+    command = click.option(
+        "--limit", type=click.IntRange(1), default=25, show_default=True, help="most actors to list"
+    )(command)
+    command = click.option(
+        "--depth",
+        type=click.IntRange(1, 5),
+        default=1,
+        show_default=True,
+        help="hops from the actor",
+    )(command)
+    return click.argument("actor")(command)
+
+
 # ------------------------------------------------------------------ commands
 
 
 @graph.command()
-@click.argument("actor")
-@click.option(
-    "--depth", type=click.IntRange(1, 5), default=1, show_default=True, help="hops from the actor"
-)
-@click.option(
-    "--limit", type=click.IntRange(1), default=25, show_default=True, help="most actors to list"
-)
-@_common
+@_neighbourhood_options
 def allies(
     actor: str,
     depth: int,
@@ -141,14 +150,7 @@ def allies(
 
 
 @graph.command()
-@click.argument("actor")
-@click.option(
-    "--depth", type=click.IntRange(1, 5), default=1, show_default=True, help="hops from the actor"
-)
-@click.option(
-    "--limit", type=click.IntRange(1), default=25, show_default=True, help="most actors to list"
-)
-@_common
+@_neighbourhood_options
 def opponents(
     actor: str,
     depth: int,
