@@ -298,3 +298,15 @@ def test_credits_caption_labels_and_trailing_prompts_are_removed() -> None:
         "Saudi jets struck back within hours.",
         "Related fighting was reported in Shabwa province.",
     ]
+
+
+def test_a_ranked_comment_list_heading_starts_the_comments() -> None:
+    story = (
+        "Houthi forces fired two drones at a tanker in the Red Sea on Monday, "
+        "the group's military spokesman said in a televised statement.\n"
+        "The ship reported minor damage and continued to port, its operator said.\n"
+    )
+    comments = "Most popular comments\nreader42\nEveryone knows Iran arms the Houthis.\n"
+    cleaned = clean_text(story + comments)
+    assert "Iran arms" not in cleaned
+    assert "continued to port" in cleaned
