@@ -415,7 +415,7 @@ class ActorFinder:
     def _coordinated_names(
         self, doc: Doc, found: list[ActorMention], occupied: set[int]
     ) -> Iterator[ActorMention]:
-        """'Talbiseh and Zaafaraneh': an unknown proper noun coordinated with a
+        """'Kafr Nabl and Hass': an unknown proper noun coordinated with a
         place (or group) is one too."""
         for m in list(found):
             if m.source == "demonym" or m.type in (EntityType.STATE, EntityType.PERSON):
@@ -437,7 +437,7 @@ class ActorFinder:
                 yield ActorMention(span.start, span.end, span.text, span.text, m.type, "ner")
 
     def _shared_head_mentions(self, doc: Doc, occupied: set[int]) -> Iterator[ActorMention]:
-        """'the Akrad and Turkmen mountains', 'Idlib and Hama provinces': each
+        """'the Nuba and Ingessana mountains', 'Idlib and Hama provinces': each
         coordinated name with the shared head noun."""
         lex = self.lex
         for tok in doc:

@@ -1,7 +1,7 @@
 """From a token in an argument slot to the actor mentions it stands for.
 
 A relation's subject or object is often not a name but a phrase around one:
-"Houthi positions", "the headquarters of the Tajamu al-Izza", "Russian
+"Houthi positions", "the headquarters of the Northern Storm Brigade", "Russian
 jets", "fighters from Ahrar al-Sham", "the city of Idlib", "hundreds of
 militants from a group known as X", "a group backed by Turkey" (apposition),
 "which" (relative pronoun), "the group" (coreference). ``Arguments.resolve``
@@ -127,7 +127,7 @@ class Arguments:
                 if m not in out:
                     out.append(m)
             if places:
-                # "the Akrad and Turkmen mountains": each name with the shared head
+                # "the Nuba and Ingessana mountains": each name with the shared head
                 for c in t.children:
                     if c.dep_ in ("compound", "nmod", "amod") and c.i < t.i:
                         for x in (c, *c.conjuncts):

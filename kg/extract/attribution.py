@@ -63,6 +63,11 @@ CLAIM_NOUNS = frozenset(
         "report",
     }
 )
+#: what a later denial refers back to ("a charge Tehran rejects", "Cairo
+#: dismissed the accusation", "the government rejected the findings")
+REBUTTED_NOUNS = CLAIM_NOUNS | frozenset(
+    {"charge", "charges", "finding", "findings", "assertions", "accusation", "allegation"}
+)
 HEDGE_CONFIDENCE = 0.7
 #: how the content of a reporting verb hangs from it
 CONTENT_DEPS = frozenset(
@@ -138,6 +143,7 @@ class Attribution:
         out: list[Candidate] = []
         quote_speakers = self._quote_speakers(doc, args)
         disowned = self._disowned(doc, args)
+        rebutted = self._rebutted(doc, args)
         #: trigger -> claimants, so a later mention of the same attack keeps its source
         claimed: dict[int, list[ActorMention]] = {}
         by_relation: dict[tuple[str, object, str], list[ActorMention]] = {}
@@ -186,6 +192,19 @@ class Attribution:
                     out.append(replace(base, claimed_by=speaker))
             else:
                 out.append(base)
+            denial_end = rebutted.get((cand.subject.name, trigger.sent.start))
+            if (
+                denial_end is None
+                and cand.predicate is RelationType.BACKS
+                and trigger.pos_ == "VERB"
+            ):
+                # "Y armed Z. Y denied any role." (not "Iran, Hezbollah's ally, denied ...")
+                denial_end = disowned.get((cand.subject.name, trigger.sent.start))
+            if not negated and denial_end is not None:
+                # "X accused Y of arming Z, a charge Y rejects": the claim stands
+                # as X's, and Y's denial is nobody's claim (its own statement node:
+                # kg.rdf.triples keeps asserted and negated mentions apart)
+                out.append(replace(base, negated=True, sent_end=_denial_end(denial_end, base)))
         doc._.kg_candidates = out
         return doc
 
@@ -563,12 +582,13 @@ class Attribution:
             and head.lemma_.lower() in self.cues.ending_verbs
         )
 
-    def _disowned(self, doc: Doc, args: Arguments) -> set[tuple[str, int]]:
+    def _disowned(self, doc: Doc, args: Arguments) -> dict[tuple[str, int], int]:
         """(actor name, sentence start) pairs where the actor denies responsibility
         for an attack ("X, which denied responsibility", "X struck Y but the group
         denied any role"); the denial covers its sentence, and the one before it
-        when it names no other matter ("denied any role in the talks")."""
-        out: set[tuple[str, int]] = set()
+        when it names no other matter ("denied any role in the talks"). The
+        value is where the denial ends, so a denied accusation can have its own node."""
+        out: dict[tuple[str, int], int] = {}
         sents = list(doc.sents)
         for n, sent in enumerate(sents):
             for verb in sent:
@@ -587,11 +607,69 @@ class Attribution:
                     for prep in x.children
                     if prep.dep_ == "prep"
                 )
+                end = _clause_end(verb)
                 for m in self._denier(verb, args):
-                    out.add((m.name, sent.start))
+                    out.setdefault((m.name, sent.start), end)
                     if n and about_attack:
-                        out.add((m.name, sents[n - 1].start))
+                        out.setdefault((m.name, sents[n - 1].start), end)
         return out
+
+    def _rebutted(self, doc: Doc, args: Arguments) -> dict[tuple[str, int], int]:
+        """(actor name, sentence start) pairs where the actor rejects a charge
+        made against it: "a charge Tehran rejects" (same sentence) or "Cairo
+        has dismissed the accusation" (the sentence before), each with where
+        the denial ends."""
+        out: dict[tuple[str, int], int] = {}
+        sents = list(doc.sents)
+        for n, sent in enumerate(sents):
+            for verb in sent:
+                called_false = _called_false(verb)
+                if verb.lemma_.lower() not in self.lex.denial_verbs and not called_false:
+                    continue
+                denier = None if called_false else self._back_denier(verb, args)
+                if denier is not None:
+                    starts = [sent.start]  # "..., a charge Tehran rejects"
+                elif (called_false or self._denies(verb)) and any(
+                    c.dep_ in ("dobj", "nsubjpass") and c.lower_ in REBUTTED_NOUNS
+                    for c in verb.children
+                ):
+                    starts = [sent.start] + ([sents[n - 1].start] if n else [])
+                    deniers: list[ActorMention] = []
+                    for t in clause_actor(verb):
+                        deniers.extend(args.resolve(t, places=True))
+                    denier = next((m for m in map(self._as_state, deniers) if m.is_actor), None)
+                if denier is not None:
+                    for start in starts:
+                        out.setdefault((denier.name, start), _clause_end(verb))
+        return out
+
+    def _back_denier(self, verb: Token, args: Arguments) -> ActorMention | None:
+        """The actor in "<charge> (that) <actor> (has) <denies>", read off the
+        surface because the parser often tags the trailing denial as a noun."""
+        doc = verb.doc
+        i = verb.i - 1
+        while i > verb.sent.start and doc[i].pos_ in ("AUX", "ADV", "PART"):
+            i -= 1  # "has", "strongly", "not" (a negated denial is checked below)
+        if any(doc[j].lower_ in self.lex.negations for j in range(i + 1, verb.i)):
+            return None
+        m = args.at(doc[i])
+        if m is None:
+            return None
+        before = m.start - 1
+        if before > verb.sent.start and doc[before].lower_ in ("that", "which"):
+            before -= 1
+        if before < verb.sent.start or doc[before].lower_ not in REBUTTED_NOUNS:
+            return None
+        state = self._as_state(m)
+        return state if state.is_actor else None
+
+    def _as_state(self, m: ActorMention) -> ActorMention:
+        """'Cairo' rejecting a charge speaks for Egypt."""
+        if m.type is EntityType.PLACE and self.lookup is not None:
+            state = self.lookup(m.text)
+            if state is not None and state.type is EntityType.STATE:
+                return state
+        return m
 
     def _attack_matter(self, prep: Token) -> bool:
         """Does 'responsibility for / role in ...' name an attack ("for the strike",
@@ -599,11 +677,14 @@ class Attribution:
         for p in prep.children:
             lemma = p.lemma_.lower()
             if p.dep_ == "pobj" and (
-                self.lex.noun_relation.get(lemma) is RelationType.TARGETS
+                self.lex.noun_relation.get(lemma) in (RelationType.TARGETS, RelationType.BACKS)
                 or lemma in ("it", "this", "that", "blast", "explosion")
             ):
                 return True
-            if p.dep_ == "pcomp" and self.lex.verb_relation.get(lemma) is RelationType.TARGETS:
+            if p.dep_ == "pcomp" and self.lex.verb_relation.get(lemma) in (
+                RelationType.TARGETS,
+                RelationType.BACKS,
+            ):
                 return True
         return False
 
@@ -690,3 +771,29 @@ def _claimant(m: ActorMention) -> ActorMention:
     if m.acts_for:
         return ActorMention(m.start, m.end, m.text, m.acts_for, EntityType.STATE, "leader")
     return m
+
+
+#: "called the accusations baseless": a denial by another verb
+FALSE_WORDS = frozenset(
+    {"baseless", "false", "unfounded", "fabricated", "groundless", "lies", "fabrication"}
+)
+
+
+def _called_false(verb: Token) -> bool:
+    return verb.lemma_.lower() in ("call", "describe", "label", "brand") and any(
+        t.lower_ in FALSE_WORDS for c in verb.children if c.dep_ != "nsubj" for t in c.subtree
+    )
+
+
+def _clause_end(verb: Token) -> int:
+    """Character offset (in the doc) where the clause of ``verb`` ends."""
+    last = verb.doc[verb.right_edge.i]
+    while last.i > verb.i and last.is_punct:
+        last = last.doc[last.i - 1]
+    return last.idx + len(last.text)
+
+
+def _denial_end(end: int, cand: Candidate) -> int:
+    """End of a denied accusation's evidence: the claim's sentence, extended
+    through the denial when the denial comes in a later sentence."""
+    return max(end, cand.sent_end)

@@ -65,6 +65,8 @@ INCLUDE_VERBS = frozenset(
 )
 STATIVE = frozenset({RelationType.BASED_AT, RelationType.LOCATED_IN})
 NEAR_PREPS = frozenset({"near", "outside", "inside", "within", "in", "on", "at", "by", "off"})
+CAPITAL_NOUNS = frozenset({"capital"})
+RUN_BY_WORDS = frozenset({"run", "operated"})
 PLACE_PREP_WORDS = frozenset(
     {"outskirts", "edge", "fringes", "suburbs", "heart", "centre", "center"}
 )
@@ -163,6 +165,7 @@ class RelationFinder:
             getattr(run, "h_" + spec.handler)(nodes, spec)
         run.geography()
         run.generic_groups()
+        run.partners()
         doc._.kg_candidates = run.unique()
         return doc
 
@@ -284,6 +287,53 @@ class _DocRun:
                     continue  # "fought alongside X": X is the partner, not a doer
                 found.extend(self.args.resolve(t, places=False))
         return _unique(found)
+
+    def partners(self) -> None:
+        """Alliance cues beyond single verbs: "X and Y struck Z alongside W" (each
+        doer is W's partner), "fought side by side with W", "X and Y signed a
+        mutual defence pact"."""
+        for tok in self.doc:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ == "VERB" and self.lex.verb_relation.get(lemma) in (
+                RelationType.TARGETS,
+                RelationType.OPPOSES,
+            ):
+                partners = [
+                    t
+                    for t in along_with(tok)
+                    if t.head.lower_ == "alongside" or t.head.head.lower_ == "together"
+                ]
+                if partners and not is_passive(tok):
+                    doers = [
+                        m for t in clause_actor(tok) for m in self.args.resolve(t, places=False)
+                    ]
+                    allies = [m for t in partners for m in self.args.resolve(t, places=False)]
+                    self.emit(doers, RelationType.ALLIED_WITH, allies, tok, "alongside", 0.7)
+            if tok.lower_ == "with" and tok.i >= 3 and _side_by_side(tok):
+                verb = tok.head
+                while verb.pos_ != "VERB" and verb.head != verb:
+                    verb = verb.head
+                allies = [
+                    m
+                    for c in tok.children
+                    if c.dep_ == "pobj"
+                    for m in self.args.resolve(c, places=False)
+                ]
+                doers = [m for t in clause_actor(verb) for m in self.args.resolve(t, places=False)]
+                self.emit(doers, RelationType.ALLIED_WITH, allies, verb, "side_by_side", 0.75)
+            if lemma in PACT_NOUNS and any(
+                c.lower_ in PACT_KINDS for c in tok.children if c.dep_ in ("amod", "compound")
+            ):
+                verb = tok.head
+                if tok.dep_ != "dobj" or verb.lemma_.lower() not in PACT_VERBS:
+                    continue
+                parties = [
+                    m for t in clause_actor(verb) for m in self.args.resolve(t, places=False)
+                ]
+                for n, first in enumerate(parties):
+                    self.emit(
+                        [first], RelationType.ALLIED_WITH, parties[n + 1 :], verb, "pact", 0.75
+                    )
 
     def _group_of(self, noun: Token) -> list[ActorMention]:
         """'Wagner Group contractors', 'mercenaries from the Wagner Group': the
@@ -1266,6 +1316,11 @@ class _DocRun:
         if not found:
             for _prep, pobj in prep_objects(tok, {"in", "of"}):
                 found.extend(x for x in self.args.resolve(pobj, places=True) if x.type is PL)
+        if not found and tok.lower_ in self.lex.directions:
+            # "Saraqeb in Idlib's east"
+            for c in tok.children:
+                if c.dep_ == "poss":
+                    found.extend(x for x in self.args.resolve(c, places=True) if x.type is PL)
         return found
 
     def _located_targets(self, tok: Token, after: int) -> list[ActorMention]:
@@ -1332,13 +1387,36 @@ class _DocRun:
                 or c.lemma_ in self.lex.place_heads
             ):
                 places.extend(self._located_targets(c, c.i + 1))
+                if c.lemma_.lower() in CAPITAL_NOUNS:
+                    # "Mukalla, the capital of Hadramawt province"
+                    for _prep, pobj in prep_objects(c, {"of"}):
+                        places.extend(self._place_objects(pobj))
         places.extend(self._appositive_place(subjects))
+        places.extend(self._area_of(root))
         places = [p for p in _unique(places) if p.name != m.name]
         if places:
             self.emit(subjects, RelationType.LOCATED_IN, places, root, "located", 0.75)
 
+    def _area_of(self, root: Token) -> list[ActorMention]:
+        """'the Tal Tamr area of northern Hasakah', 'Latakia's Hmeymim air base':
+        the named area's or site's enclosing place."""
+        found: list[ActorMention] = []
+        head = root.head
+        if (
+            root.dep_ == "compound"
+            and head.i > root.i
+            and head.lower_ in self.lex.place_of_nouns
+            and head.lower_ not in PLACE_PREP_WORDS
+        ):
+            for _prep, pobj in prep_objects(head, {"of"}):
+                found.extend(self._place_objects(pobj))
+        for c in root.children:
+            if c.dep_ == "poss":
+                found.extend(x for x in self.args.resolve(c, places=True) if x.type is PL)
+        return found
+
     def _appositive_place(self, subjects: list[ActorMention]) -> list[ActorMention]:
-        """'Talbiseh and Zaafaraneh, two districts near Homs' by surface order,
+        """'Rastan and Talbiseh, two towns near Homs' by surface order,
         since the parser often hangs the apposition elsewhere."""
         doc = self.doc
         k = max(m.end for m in subjects)
@@ -1366,9 +1444,23 @@ class _DocRun:
                 for c in tok.children:
                     if c.dep_ in ("poss", "amod", "compound") and c.i < m.start:
                         owners.extend(x for x in args._one(c, False, 1, owner=True) if x.is_actor)
+                        if c.lower_ in RUN_BY_WORDS:
+                            # "the Russian-run Hmeymim air base"
+                            for o in c.children:
+                                if o.dep_ in ("amod", "npadvmod", "compound", "nmod"):
+                                    owners.extend(
+                                        x for x in args._one(o, False, 1, owner=True) if x.is_actor
+                                    )
                 self.emit(owners, RelationType.BASED_AT, [m], tok, "owner_of_base", 0.7)
                 continue
             if m is not None:
+                continue
+            if tok.pos_ == "VERB" and lex.verb_relation.get(lemma) is RelationType.BASED_AT:
+                # "Merowe air base, where Egyptian troops had been stationed"
+                sites = self._where_antecedent(tok)
+                if sites:
+                    owners = [x for x in self.actors_of(tok, stative=True) if x.is_actor]
+                    self.emit(owners, RelationType.BASED_AT, sites, tok, "where_based", 0.65)
                 continue
             if low in lex.base_nouns or lemma in lex.base_nouns:
                 owners = [x for x in args.owners(tok) if x.is_actor]
@@ -1472,6 +1564,18 @@ def _definite_patient(verb: Token) -> bool:
         any(c.dep_ == "det" and c.lower_ in ("the", "these", "this", "those") for c in p.children)
         for p in patients
     )
+
+
+#: "signed a mutual defence pact": the kinds of pact that make partners
+PACT_NOUNS = frozenset({"pact", "treaty", "alliance", "agreement", "accord"})
+PACT_KINDS = frozenset({"defence", "defense", "security", "military", "mutual"})
+PACT_VERBS = frozenset({"sign", "conclude", "seal", "forge", "renew", "ink", "agree"})
+
+
+def _side_by_side(with_: Token) -> bool:
+    """Is this 'with' the end of "side by side with"?"""
+    doc = with_.doc
+    return [t.lower_ for t in doc[with_.i - 3 : with_.i]] == ["side", "by", "side"]
 
 
 def _unique(ms: list[ActorMention]) -> list[ActorMention]:

@@ -26,11 +26,24 @@ def article_iri(base: str, article_id: str) -> str:
 
 
 def statement_id(
-    article_id: str, subject: str, predicate: RelationType | str, obj: str, start: int, end: int
+    article_id: str,
+    subject: str,
+    predicate: RelationType | str,
+    obj: str,
+    start: int,
+    end: int,
+    negated: bool = False,
 ) -> str:
-    """First 32 hex digits of SHA-256 over the mention's identity (same mention, same id)."""
+    """First 32 hex digits of SHA-256 over the mention's identity (same mention, same id).
+
+    A denial of a relation in the same sentence as its claim ("X accused Y
+    of arming Z, a charge Y rejects") is a statement of its own.
+    """
     pred = predicate.value if isinstance(predicate, RelationType) else predicate
-    text = "\x1f".join((article_id, subject, pred, obj, str(start), str(end)))
+    parts = [article_id, subject, pred, obj, str(start), str(end)]
+    if negated:
+        parts.append("negated")
+    text = "\x1f".join(parts)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
@@ -42,9 +55,11 @@ def statement_iri(
     obj: str,
     start: int,
     end: int,
+    negated: bool = False,
 ) -> str:
     """``{base}statement/{statement_id(...)}``."""
-    return f"{base}statement/{statement_id(article_id, subject, predicate, obj, start, end)}"
+    ident = statement_id(article_id, subject, predicate, obj, start, end, negated)
+    return f"{base}statement/{ident}"
 
 
 def key_from_iri(base: str, iri: str) -> str | None:

@@ -140,7 +140,9 @@ def _relation_triples(extraction: Extraction, base: str, graph: NamedNode) -> It
         predicate = kg_term(RelationType(m.predicate).value)
         obj = NamedNode(entity_iri(base, m.object))
         node = NamedNode(
-            statement_iri(base, article.id, m.subject, m.predicate, m.object, m.start, m.end)
+            statement_iri(
+                base, article.id, m.subject, m.predicate, m.object, m.start, m.end, m.negated
+            )
         )
         yield node, RDF_TYPE, RDF_STATEMENT
         yield node, RDF_SUBJECT, subject
@@ -166,16 +168,18 @@ def _relation_triples(extraction: Extraction, base: str, graph: NamedNode) -> It
 
 
 def _statement_groups(mentions: Iterable[RelationMention]) -> list[list[RelationMention]]:
-    """Mentions grouped by statement identity (same sentence, subject, relation, object).
+    """Mentions grouped by statement identity (same sentence, subject, relation,
+    object, and whether it is asserted or denied).
 
     One statement node stands for the group. Its single-valued properties
-    come from the strongest mention (asserted before negated, then higher
-    confidence); every claimant of the group is kept ("Syrian and Russian
-    officials accused ..." has two).
+    come from the strongest mention (higher confidence first); every
+    claimant of the group is kept ("Syrian and Russian officials accused
+    ..." has two).
     """
-    groups: dict[tuple[int, int, str, str, str], list[RelationMention]] = {}
+    groups: dict[tuple[int, int, str, str, str, bool], list[RelationMention]] = {}
     for m in map(canonical_mention, mentions):
-        groups.setdefault((m.start, m.end, m.subject, m.predicate.value, m.object), []).append(m)
+        key = (m.start, m.end, m.subject, m.predicate.value, m.object, m.negated)
+        groups.setdefault(key, []).append(m)
     return [sorted(groups[key], key=_strength) for key in sorted(groups)]
 
 

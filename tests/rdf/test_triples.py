@@ -233,7 +233,7 @@ def test_turtle_of_one_article_parses_with_rapper(tmp_path) -> None:
     assert f"returned {len(quads)} triples" in done.stderr
 
 
-def test_one_statement_per_sentence_and_relation_keeps_every_claimant() -> None:
+def test_a_claim_keeps_every_claimant_and_its_denial_gets_a_node_of_its_own() -> None:
     sentence = (
         "Syrian and Russian officials accused U.S. forces at al-Tanf of arming rebels, "
         "a charge Washington denied."
@@ -277,14 +277,20 @@ def test_one_statement_per_sentence_and_relation_keeps_every_claimant() -> None:
         Entity("Russia", "Russia", EntityType.STATE),
     )
     quads = extraction_quads(Extraction(art, entities, relations), BASE)
-    (node,) = statement_nodes(quads)
-    assert sorted(v.value for v in values(quads, node, kg("claimedBy"))) == [
+    nodes = statement_nodes(quads)
+    assert len(nodes) == 2
+    false = ox.Literal("false", datatype=n(XSD + "boolean"))
+    (claim,) = [node for node in nodes if values(quads, node, kg("negated")) == [false]]
+    (denial,) = [node for node in nodes if node != claim]
+    assert sorted(v.value for v in values(quads, claim, kg("claimedBy"))) == [
         ent("Russia").value,
         ent("Syria").value,
     ]
-    # single-valued properties come from the asserted mention, which is asserted
-    assert values(quads, node, kg("negated")) == [ox.Literal("false", datatype=n(XSD + "boolean"))]
-    assert values(quads, node, kg("confidence")) == [
+    assert values(quads, claim, kg("confidence")) == [
         ox.Literal("0.700", datatype=n(XSD + "decimal"))
     ]
+    # the denial is nobody's claim, and is kept as evidence against the relation
+    assert values(quads, denial, kg("claimedBy")) == []
+    assert values(quads, denial, kg("negated")) == [ox.Literal("true", datatype=n(XSD + "boolean"))]
+    # the accusers' claim still asserts the relation
     assert (ent("United_States"), kg("backs"), ent("Syrian_rebels")) in triples(quads)
