@@ -128,46 +128,36 @@ def _neighbourhood_options(command: Callable[..., Any]) -> Callable[..., Any]:
 # ------------------------------------------------------------------ commands
 
 
-@graph.command()
-@_neighbourhood_options
-def allies(
-    actor: str,
-    depth: int,
-    limit: int,
-    store_dir: Path | None,
-    since: Any,
-    until: Any,
-    min_confidence: float,
-    as_json: bool,
-) -> None:
-    """Actors tied to ACTOR by backing, alliance, membership or leadership."""
-    from kg.graph.neighbourhood import allies as ask
+def _neighbourhood_command(name: str, title: str, doc: str) -> click.Command:
+    """``kg graph allies`` / ``opponents``: the same question asked of one sign."""
 
-    ctx = _load(store_dir, since, until, min_confidence, as_json)
-    _print_neighbourhood(
-        ctx, _run(lambda: ask(ctx.projection, actor, depth, limit, **ctx.window)), "Allies"
-    )
+    def run(
+        actor: str,
+        depth: int,
+        limit: int,
+        store_dir: Path | None,
+        since: Any,
+        until: Any,
+        min_confidence: float,
+        as_json: bool,
+    ) -> None:
+        import importlib
+
+        ask = getattr(importlib.import_module("kg.graph.neighbourhood"), name)
+        ctx = _load(store_dir, since, until, min_confidence, as_json)
+        found = _run(lambda: ask(ctx.projection, actor, depth, limit, **ctx.window))
+        _print_neighbourhood(ctx, found, title)
+
+    run.__doc__ = doc
+    return graph.command(name)(_neighbourhood_options(run))
 
 
-@graph.command()
-@_neighbourhood_options
-def opponents(
-    actor: str,
-    depth: int,
-    limit: int,
-    store_dir: Path | None,
-    since: Any,
-    until: Any,
-    min_confidence: float,
-    as_json: bool,
-) -> None:
-    """Actors tied to ACTOR by attacks or declared hostility."""
-    from kg.graph.neighbourhood import opponents as ask
-
-    ctx = _load(store_dir, since, until, min_confidence, as_json)
-    _print_neighbourhood(
-        ctx, _run(lambda: ask(ctx.projection, actor, depth, limit, **ctx.window)), "Opponents"
-    )
+allies = _neighbourhood_command(
+    "allies", "Allies", "Actors tied to ACTOR by backing, alliance, membership or leadership."
+)
+opponents = _neighbourhood_command(
+    "opponents", "Opponents", "Actors tied to ACTOR by attacks or declared hostility."
+)
 
 
 @graph.command()

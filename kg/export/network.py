@@ -17,7 +17,7 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import IO, Any
 from xml.sax.saxutils import escape, quoteattr
@@ -371,41 +371,24 @@ def _records(
     return network_records(projection, selection, base)
 
 
-def write_graphml(
-    store: Any,
-    out: IO[bytes],
-    projection: Any = None,
-    selection: Selection | None = None,
-    base: str | None = None,
-) -> None:
-    _write(graphml_lines(*_records(store, projection, selection, base)), out)
+def _writer(
+    lines: Callable[[list[NodeRecord], list[EdgeRecord]], Iterable[str]],
+) -> Callable[..., None]:
+    """A registry writer that streams ``lines`` of the selected network."""
+
+    def write(
+        store: Any,
+        out: IO[bytes],
+        projection: Any = None,
+        selection: Selection | None = None,
+        base: str | None = None,
+    ) -> None:
+        _write(lines(*_records(store, projection, selection, base)), out)
+
+    return write
 
 
-def write_gexf(
-    store: Any,
-    out: IO[bytes],
-    projection: Any = None,
-    selection: Selection | None = None,
-    base: str | None = None,
-) -> None:
-    _write(gexf_lines(*_records(store, projection, selection, base)), out)
-
-
-def write_cytoscape(
-    store: Any,
-    out: IO[bytes],
-    projection: Any = None,
-    selection: Selection | None = None,
-    base: str | None = None,
-) -> None:
-    _write(cytoscape_lines(*_records(store, projection, selection, base)), out)
-
-
-def write_csv(
-    store: Any,
-    out: IO[bytes],
-    projection: Any = None,
-    selection: Selection | None = None,
-    base: str | None = None,
-) -> None:
-    _write(csv_lines(*_records(store, projection, selection, base)), out)
+write_graphml = _writer(graphml_lines)
+write_gexf = _writer(gexf_lines)
+write_cytoscape = _writer(cytoscape_lines)
+write_csv = _writer(csv_lines)

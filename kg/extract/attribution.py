@@ -240,7 +240,7 @@ class Attribution:
             if head.pos_ in ("VERB", "AUX"):
                 for t in clause_actor(head):
                     found.extend(args.resolve(t, places=False))
-        return [_claimant(m) for m in found if m.is_actor and not m.is_media]
+        return _named_sources(found)
 
     def _named_before(self, verb: Token, args: Arguments) -> list[ActorMention]:
         """'The ministry said ...' after 'Russia's defence ministry' or 'the
@@ -334,11 +334,7 @@ class Attribution:
                 if c.lower_ == "according":
                     for p in c.subtree:
                         if p.dep_ == "pobj":
-                            return [
-                                _claimant(m)
-                                for m in args.resolve(p, places=False)
-                                if m.is_actor and not m.is_media
-                            ], False
+                            return _sources(args, p), False
                 # "..., X said." attached as a sibling clause
                 if (
                     c.dep_ in ("parataxis", "ccomp", "advcl")
@@ -354,11 +350,7 @@ class Attribution:
                 if c.lemma_.lower() == "cite":
                     for x in c.children:
                         if x.dep_ == "dobj":
-                            return [
-                                _claimant(m)
-                                for m in args.resolve(x, places=False)
-                                if m.is_actor and not m.is_media
-                            ], False
+                            return _sources(args, x), False
         return self._according_after(trigger, chain, args), False
 
     def _according_after(
@@ -376,11 +368,7 @@ class Attribution:
                 continue
             for p in c.subtree:
                 if p.dep_ == "pobj":
-                    return [
-                        _claimant(m)
-                        for m in args.resolve(p, places=False)
-                        if m.is_actor and not m.is_media
-                    ]
+                    return _sources(args, p)
         return []
 
     def _cited(self, verb: Token, args: Arguments) -> list[ActorMention]:
@@ -389,11 +377,7 @@ class Attribution:
             if c.lemma_.lower() == "cite":
                 for x in c.children:
                     if x.dep_ == "dobj":
-                        return [
-                            _claimant(m)
-                            for m in args.resolve(x, places=False)
-                            if m.is_actor and not m.is_media
-                        ]
+                        return _sources(args, x)
         return []
 
     def _quote_speakers(self, doc: Doc, args: Arguments) -> dict[int, list[ActorMention]]:
@@ -791,6 +775,16 @@ def _clause_end(verb: Token) -> int:
     while last.i > verb.i and last.is_punct:
         last = last.doc[last.i - 1]
     return last.idx + len(last.text)
+
+
+def _named_sources(found: list[ActorMention]) -> list[ActorMention]:
+    """The actors among ``found`` that can be a claim's source (news media cite, they do not claim)."""
+    return [_claimant(m) for m in found if m.is_actor and not m.is_media]
+
+
+def _sources(args: Arguments, token: Token) -> list[ActorMention]:
+    """The claim sources a speaker or cited phrase names."""
+    return _named_sources(args.resolve(token, places=False))
 
 
 def _denial_end(end: int, cand: Candidate) -> int:
