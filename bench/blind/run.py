@@ -1,133 +1,22 @@
 """Score `kg extract` on the blind articles, after checking that the gold is sound.
 
 The blind set is the team's one honest number: it is only ever run for a final
-measurement, never read while writing rules. A gold file that names an unknown
-entity or quotes text that is not in its article would make that number wrong
-without anyone noticing, hence the check before every run.
+measurement, never read while writing rules.
+
+    .venv/bin/python bench/blind/run.py            # check gold, then score
+    .venv/bin/python bench/blind/run.py --check    # check gold only
 """
 
-from __future__ import annotations
-
-import argparse
-import json
-import os
-import re
-import shlex
-import subprocess
 import sys
-import unicodedata
-from collections import defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-REPO = HERE.parent.parent
-DEFAULT_SCORER = Path("/work/shared/gold/score.py")
-RELATIONS = {"backs", "targets", "alliedWith", "opposes", "basedAt", "locatedIn", "partOf", "leads"}
-TYPES = {"State", "ArmedGroup", "Organization", "Person", "Base", "Place"}
-MIN_WORDS, MAX_WORDS = 250, 450
+sys.path.insert(0, str(HERE.parent.parent))
+
+from bench.goldset import main, norm  # noqa: E402
+
 # Capitals that the articles use both as places and as metonyms for a state.
-SHARED_ALIASES = {"abu dhabi", "kyiv", "kiev", "niamey"}
-
-
-def norm(name: str) -> str:
-    """The scorer's normalisation, so that alias clashes are seen as it sees them."""
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower().replace(".", "")
-    s = re.sub(r"[\u2010-\u2015\-'’`ʼ_/]", " ", s)
-    s = re.sub(r"[^\w\s]", " ", s)
-    s = re.sub(r"\s+", " ", s).strip()
-    s = re.sub(r"^the ", "", s)
-    return re.sub(r"\b(ash|as|ad|ar|an|at|az|adh) ", "al ", s)
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
-
-
-def ends(value: str | list[str]) -> list[str]:
-    return value if isinstance(value, list) else [value]
-
-
-def check(gold_path: Path, entities_path: Path, articles: Path) -> list[str]:
-    """Every problem that would make the score mean something else than it says."""
-    problems: list[str] = []
-    entities = json.loads(entities_path.read_text())
-    owners: dict[str, set[str]] = defaultdict(set)
-    for name, info in entities.items():
-        if info.get("type") not in TYPES:
-            problems.append(f"entities.json: {name!r} has unknown type {info.get('type')!r}")
-        for alias in [name, *info.get("aliases", [])]:
-            owners[norm(alias)].add(name)
-    for alias, names in sorted(owners.items()):
-        if len(names) > 1 and alias not in SHARED_ALIASES:
-            problems.append(f"entities.json: alias {alias!r} belongs to {sorted(names)}")
-    seen_files = set()
-    for n, line in enumerate(gold_path.read_text().splitlines(), 1):
-        art = json.loads(line)
-        where = f"gold.jsonl line {n} ({art['article']})"
-        path = articles / art["article"]
-        seen_files.add(art["article"])
-        if not path.is_file():
-            problems.append(f"{where}: article file missing")
-            continue
-        text = path.read_text()
-        words = len(text.split())
-        if not MIN_WORDS <= words <= MAX_WORDS:
-            problems.append(f"{where}: {words} words, outside {MIN_WORDS}-{MAX_WORDS}")
-        for marker in art["boilerplate_markers"]:
-            if marker not in text:
-                problems.append(f"{where}: boilerplate marker not in text: {marker!r}")
-        asserted = set()
-        for rel in art["relations"]:
-            label = f"{rel['s']} {rel['p']} {rel['o']}"
-            if rel["p"] not in RELATIONS:
-                problems.append(f"{where}: unknown relation {rel['p']!r} in {label}")
-            names = ends(rel["s"]) + ends(rel["o"]) + rel.get("claimed_by", [])
-            for name in names:
-                if name not in entities:
-                    problems.append(f"{where}: {name!r} is not in entities.json ({label})")
-            key = (str(rel["s"]), rel["p"], str(rel["o"]), bool(rel.get("negated")))
-            if key in asserted:
-                problems.append(f"{where}: {label} annotated twice (the second can never match)")
-            asserted.add(key)
-            for piece in re.split(r" / | \.\.\. ", rel.get("evidence", "")):
-                if piece and flat(piece) not in flat(text):
-                    problems.append(f"{where}: evidence not in article: {piece!r}")
-    for path in sorted(articles.glob("*.txt")):
-        if path.name not in seen_files:
-            problems.append(f"{path.name}: article without a gold line")
-    return problems
-
-
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="only check the gold")
-    parser.add_argument("--json", action="store_true", help="also print the scorer's JSON report")
-    parser.add_argument("--cmd", default=".venv/bin/kg extract {article} --format turtle")
-    args = parser.parse_args()
-    gold, entities, articles = HERE / "gold.jsonl", HERE / "entities.json", HERE / "articles"
-    problems = check(gold, entities, articles)
-    for problem in problems:
-        print("gold check:", problem, file=sys.stderr)
-    if problems:
-        print(f"gold check failed: {len(problems)} problem(s)", file=sys.stderr)
-        return 1
-    print("gold check passed", file=sys.stderr)
-    if args.check:
-        return 0
-    scorer = Path(os.environ.get("KG_SCORER", DEFAULT_SCORER))
-    if not scorer.is_file():
-        print(
-            f"scoring skipped: no scorer at {scorer} (set KG_SCORER to its path)", file=sys.stderr
-        )
-        return 0
-    command = [sys.executable, str(scorer), "--gold", str(gold), "--entities", str(entities)]
-    command += ["--articles", str(articles), "--cmd", args.cmd, "--verbose"]
-    if args.json:
-        command.append("--json")
-    print("running:", shlex.join(command), file=sys.stderr)
-    return subprocess.run(command, cwd=REPO).returncode
-
+SHARED_ALIASES = frozenset(norm(name) for name in ("Abu Dhabi", "Kyiv", "Kiev", "Niamey"))
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(HERE, __doc__.splitlines()[0], SHARED_ALIASES))
