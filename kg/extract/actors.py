@@ -6,11 +6,15 @@ NER mapped to kg types, and head nouns for names nobody listed ("the Hamza
 Brigade", "Kuweires airfield", "Hodeidah province"). Demonyms count as their
 state only where they modify a force noun ("Russian jets", "Syrian army");
 unnamed groups tied to a backer ("Turkish-backed rebels", "pro-Iranian
-militias") become generic-group mentions.
+militias") become generic-group mentions. A state's organ named without the
+state ("government forces", "an army checkpoint", "Military Forces of
+Ukraine") is the state: the one named after "of", else the state in focus
+(``kg.extract.focus``); "pro-government militias" are that state's clients.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg.extract.entity_words import (
+    StateOrgans,
     acts_as_state,
     in_place_context,
     is_generic,
@@ -27,6 +32,7 @@ from kg.extract.entity_words import (
     names_weapon,
     weapon_after,
 )
+from kg.extract.focus import country_map, named_states, state_in_focus
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.types import ActorMention
 from kg.model import EntityType, RelationType
@@ -36,7 +42,12 @@ BASE_OF = "BASE_OF"
 PLACE_OF = "PLACE_OF"
 DEMONYM = "DEMONYM"
 FORCES = "FORCES"
+#: the backer id of "pro-government militias" until the state in focus is known
+STATE_IN_FOCUS = "@state-in-focus"
+OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
 
+#: "pro-government militias including X": the named examples stand for the group
+NAMING_PREPS = frozenset({"including", "like", "such"})
 #: generic nouns that, loyal to a leader, are that leader's own forces
 LOYAL_FORCES = frozenset({"forces", "troops", "soldiers", "army"})
 
@@ -62,6 +73,8 @@ class DictEntry:
     forces: tuple[str, ...] = ()
     leads: str | None = None
     metonym_for: str | None = None
+    country: str | None = None
+    located_in: str | None = None
 
 
 def _get(entry: Any, field: str, default: Any = None) -> Any:
@@ -99,6 +112,8 @@ def dictionary_entries(dictionary: Any) -> list[DictEntry]:
                 forces=tuple(_get(entry, "forces", ()) or ()),
                 leads=_get(entry, "leads") or None,
                 metonym_for=_get(entry, "metonym_for") or None,
+                country=_get(entry, "country") or None,
+                located_in=_get(entry, "located_in") or None,
             )
         )
     return out
@@ -172,6 +187,8 @@ class ActorFinder:
         }
         #: leader -> what they lead ("pro-Haftar forces" are the LNA's)
         self.leads = {e.name: e.leads for e in entries if e.type is EntityType.PERSON and e.leads}
+        #: place or base -> the state it lies in
+        self.countries = country_map(entries)
         #: demonym -> its state
         self.demonym_of: dict[str, str] = {}
         for e in entries:
@@ -190,7 +207,10 @@ class ActorFinder:
         demonyms = [s for s in matched if s.label_ == DEMONYM]
         dict_spans = _outside_place_names(dict_spans, list(self._place_name_spans(doc)))
         weapons = list(self._weapon_force_spans(doc, demonyms))
-        taken = filter_spans([*dict_spans, *weapons, *self._generic_spans(doc, demonyms)])
+        forces_of = list(self._forces_of_spans(doc, dict_spans))
+        taken = filter_spans(
+            [*dict_spans, *weapons, *forces_of, *self._generic_spans(doc, demonyms)]
+        )
         occupied: set[int] = set()
         for span in taken:
             found.append(self._mention(span))
@@ -223,9 +243,33 @@ class ActorFinder:
             if shared.start in ner_single:
                 found.remove(ner_single[shared.start])
             found.append(shared)
+        found = self._with_state_in_focus(doc, found)
         found.sort(key=lambda m: m.start)
         doc._.kg_mentions = found
         return doc
+
+    def _with_state_in_focus(self, doc: Doc, found: list[ActorMention]) -> list[ActorMention]:
+        """Give unqualified state organs and "pro-government" groups the state in focus
+        (or drop the groups when the text leaves it open)."""
+        focus = state_in_focus(found, self.countries)
+        out = []
+        for m in found:
+            if STATE_IN_FOCUS in (m.name, m.group_of):
+                if focus is None:
+                    continue
+                if m.name == STATE_IN_FOCUS:
+                    m = dataclasses.replace(m, name=focus, type=EntityType.STATE)
+                else:
+                    m = dataclasses.replace(m, group_of=focus)
+            out.append(m)
+        if focus is not None:
+            occupied = {i for m in out for i in range(m.start, m.end)}
+            # bare "soldiers" only when no other state is named ("Russian troops ... troops")
+            bare = set(named_states(out)) <= {focus}
+            for start, end in organ_spans(doc, self.words.organs, occupied, bare):
+                text = doc[start:end].text
+                out.append(ActorMention(start, end, text, focus, EntityType.STATE, "organ"))
+        return out
 
     # -- building mentions -------------------------------------------------
 
@@ -345,6 +389,31 @@ class ActorFinder:
         if ent.label_ == "PERSON" and len(words) == 1 and words[0].isupper():
             return EntityType.ORGANIZATION
         return NER_TYPES[ent.label_]
+
+    def _forces_of_spans(self, doc: Doc, dict_spans: list[Span]) -> Iterator[Span]:
+        """'Military Forces of Ukraine', 'the forces of Sudan', 'troops of X': X's own."""
+        states = {
+            i: s
+            for s in dict_spans
+            if self.types.get(self.id_to_name.get(s.id_, s.id_)) is EntityType.STATE
+            for i in range(s.start, s.end)
+        }
+        heads = self.words.organs.of_heads
+        for tok in doc:
+            if tok.lower_ not in heads and tok.lemma_.lower() not in heads:
+                continue
+            for prep in tok.children:
+                if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i != tok.i + 1:
+                    continue
+                state = next(
+                    (states[p.i] for p in prep.children if p.dep_ == "pobj" and p.i in states), None
+                )
+                if state is None:
+                    continue
+                start = min(
+                    [tok.i] + [c.left_edge.i for c in tok.lefts if c.dep_ in ("compound", "amod")]
+                )
+                yield Span(doc, start, state.end, label=FORCES, span_id=state.id_)
 
     def _weapon_force_spans(self, doc: Doc, demonyms: list[Span]) -> Iterator[Span]:
         """'Turkish Bayraktar drones', 'Emirati Mirage fighters': the state's own arms."""
@@ -467,21 +536,54 @@ class ActorFinder:
                 continue
             if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
                 continue  # a named group: "the Rapid Support Forces"
+            start, end = tok.i, tok.i + 1
             backer = self.backer_of(tok)
             if backer is None:
-                continue
+                loyal = self._loyal_to(tok)
+                if loyal is None:
+                    continue
+                backer, end = loyal
             name, first = backer
+            if name == STATE_IN_FOCUS and any(
+                c.dep_ == "prep" and c.lower_ in NAMING_PREPS for c in tok.children
+            ):
+                continue  # "pro-regime militias including Hezbollah": the text names them
+            first = min(first, start)
             led = self.leads.get(name)
+            if name == STATE_IN_FOCUS and tok.lower_ in LOYAL_FORCES:
+                led = name  # "pro-government forces" are the state's own
             if led is not None and tok.lower_ in LOYAL_FORCES:
                 # "pro-Assad forces", "pro-Haftar troops": the forces the leader commands
-                yield Span(doc, first, tok.i + 1, label=FORCES, span_id=led)
+                yield Span(doc, first, end, label=FORCES, span_id=led)
                 continue
-            yield Span(doc, first, tok.i + 1, label="GENERIC", span_id=name)
+            # "pro-Haftar militias": backed by what Haftar leads, as he acts for it;
+            # "militias loyal to Tehran" leave the backer's own mention in place
+            yield Span(doc, first, tok.i + 1, label="GENERIC", span_id=led or name)
+
+    def _loyal_to(self, noun: Token) -> tuple[tuple[str, int], int] | None:
+        """'forces loyal to Khalifa Haftar', 'militias loyal to the government': the
+        backer (a person, a state or the state in focus), where the noun starts, and
+        where the phrase ends."""
+        for adj in noun.rights:
+            if adj.lower_ != "loyal" or adj.dep_ not in ("amod", "acl", "relcl"):
+                continue
+            for prep in adj.children:
+                if prep.dep_ != "prep" or prep.lower_ != "to":
+                    continue
+                for obj in prep.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    lefts = [c.left_edge.i for c in obj.lefts if c.dep_ in ("compound", "amod")]
+                    name = self.name_for(noun.doc[min([obj.i, *lefts]) : obj.i + 1].text)
+                    # a group's own fighters stay the group's ("fighters loyal to the STC")
+                    if name is not None and self.types.get(name) not in _GROUP_TYPES:
+                        return (name, noun.i), obj.i + 1
+        return None
 
     def lookup_mention(self, text: str) -> ActorMention | None:
         """A stand-in mention for a name or demonym met inside a word ("U.S.-backed")."""
         name = self.name_for(text)
-        if name is None:
+        if name is None or name == STATE_IN_FOCUS:
             return None
         kind = self.types.get(name, EntityType.STATE)
         return ActorMention(0, 1, text, name, kind, "dictionary", acts_for=self.acts_for.get(name))
@@ -534,8 +636,11 @@ class ActorFinder:
         return None
 
     def name_for(self, text: str) -> str | None:
-        """The canonical name a demonym or alias stands for ("Iranian" -> "Iran")."""
+        """The canonical name a demonym or alias stands for ("Iranian" -> "Iran");
+        a state organ ("pro-government") stands for the state in focus."""
         low = text.lower()
+        if low in self.words.organs.words:
+            return STATE_IN_FOCUS
         return self.demonym_of.get(low) or self.lower_names.get(low)
 
 
@@ -543,9 +648,86 @@ _PARTICLES = frozenset(
     ("al", "el", "ash", "ad", "as", "ar", "an", "at", "az", "bin", "ibn", "abu", "um")
 )
 _BASE_MODIFIERS = frozenset(("air", "naval", "military", "army"))
+_GROUP_TYPES = frozenset((EntityType.ARMED_GROUP, EntityType.ORGANIZATION))
 _ACTOR_LABELS = frozenset(
     (EntityType.PERSON.value, EntityType.ARMED_GROUP.value, EntityType.ORGANIZATION.value)
 )
+
+
+def organ_spans(
+    doc: Doc, organs: StateOrgans, occupied: set[int], bare_forces: bool = True
+) -> Iterator[tuple[int, int]]:
+    """(start, end) of each state organ the text names without its state:
+    "government forces", "an army checkpoint", "security forces", "Police said".
+
+    A definite head ("the army") is left to coreference, which knows the army
+    the text named last; a phrase with an owner ("Sudan's army", "the rebel
+    government", "opposition forces", "anti-government") is somebody else's.
+    With ``bare_forces``, an unqualified "soldiers" or "troops" counts too.
+    """
+    taken = set(occupied)
+    for tok in doc:
+        if not bare_forces and tok.lower_ in organs.bare_force_heads:
+            continue
+        span = _organ_span(tok, organs, taken)
+        if span is not None:
+            taken.update(range(*span))
+            yield span
+
+
+def _organ_span(tok: Token, organs: StateOrgans, taken: set[int]) -> tuple[int, int] | None:
+    if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN", "ADJ") or _hyphenated(tok):
+        return None
+    low, head = tok.lower_, tok.head
+    modifier = tok.dep_ in ("compound", "amod", "nmod") and head.i > tok.i
+    if not modifier:
+        bare = low in organs.words or low in organs.bare_force_heads
+        if bare and tok.pos_ != "ADJ" and _bare(tok, organs, taken):
+            return tok.i, tok.i + 1
+        return None
+    if head.i in taken or head.pos_ not in ("NOUN", "PROPN") or _owned(head, organs, taken, tok):
+        return None
+    forceful = head.lower_ in organs.force_heads
+    owns = forceful or head.lower_ in organs.organ_heads
+    if low in organs.words and owns and not _owned(tok, organs, taken):
+        # "government forces" is one mention; in "an army checkpoint" the army is
+        return (tok.i, head.i + 1) if forceful else (tok.i, tok.i + 1)
+    if low in organs.force_modifiers and forceful and head.i == tok.i + 1:
+        return tok.i, head.i + 1  # "security forces"
+    return None
+
+
+def _hyphenated(tok: Token) -> bool:
+    """'pro-government', 'government-held': part of a hyphenated word."""
+    doc = tok.doc
+    return (
+        "-" in tok.text
+        or (tok.i > 0 and doc[tok.i - 1].text == "-")
+        or (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-")
+    )
+
+
+def _owned(tok: Token, organs: StateOrgans, taken: set[int], skip: Token | None = None) -> bool:
+    """A modifier, possessor or 'of' phrase names whose organ this is."""
+    for c in tok.children:
+        if c == skip:
+            continue
+        if c.dep_ in OWNER_DEPS:
+            if c.dep_ == "poss" or c.lower_ in organs.not_state_modifiers or _hyphenated(c):
+                return True
+            if any(t.i in taken or t.pos_ == "PROPN" for t in c.subtree):
+                return True
+        if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+            return True
+    return False
+
+
+def _bare(tok: Token, organs: StateOrgans, taken: set[int]) -> bool:
+    """A head organ with no article ("Police said", "govt soldiers" as subject), no
+    owner and no 'of'; "the army" is coreference's, "a government" nobody's."""
+    if any(c.dep_ in ("det", "predet") for c in tok.children):
+        return False
+    return not _owned(tok, organs, taken)
 
 
 def _outside_place_names(spans: list[Span], places: list[Span]) -> list[Span]:

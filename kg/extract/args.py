@@ -89,7 +89,24 @@ STATE_ORGANS = frozenset(
 )
 NAMING_VERBS = frozenset({"know", "call", "dub", "name", "brand", "label", "style"})
 OWNER_DEPS = frozenset({"compound", "poss", "amod", "nmod", "npadvmod"})
-CONTROL_VERBS = frozenset({"control", "hold", "run", "occupy", "seize", "capture", "take", "lead"})
+#: "a checkpoint manned by X", "areas held by X": X owns the thing
+CONTROL_VERBS = frozenset(
+    {
+        "control",
+        "hold",
+        "run",
+        "occupy",
+        "seize",
+        "capture",
+        "take",
+        "lead",
+        "man",
+        "guard",
+        "staff",
+        "operate",
+        "defend",
+    }
+)
 
 Lookup = Callable[[str], ActorMention | None]
 
@@ -329,7 +346,8 @@ class Arguments:
                         found.extend(
                             m
                             for m in self._one(t, False, depth + 1, owner=True)
-                            if demonym_ok or m.source != "demonym"
+                            # "Houthi fighters": a group's demonym names the group
+                            if demonym_ok or m.source != "demonym" or m.type is not EntityType.STATE
                         )
                     if found:
                         return _unique(found)

@@ -10,7 +10,10 @@ trigger is matched against that history:
   "they"/"their" -> a group (or a state's plural forces);
 - "the group", "the militia", "the rebels" -> an armed group; "the council"
   -> an entity whose name has "Council"; "the coalition" -> a group called a
-  coalition; "the army", "the government", "the junta" -> the state in focus;
+  coalition; "the army", "the government", "the junta" -> the state whose
+  army the text named last, else the only state named so far, else (none
+  named so far) the state in focus (``kg.extract.focus``: the country of the
+  places named);
   "the jihadists", "the separatist council", "the paramilitary group" must
   also fit the descriptor (cues in what the dictionary and the article say
   about the candidate: name, aliases, note, modifiers, appositions);
@@ -36,6 +39,8 @@ from spacy.tokens import Doc, Token
 
 import kg.extract.extensions  # noqa: F401  (registers doc._.kg_coref)
 from kg.errors import ConfigError
+from kg.extract.entity_words import load_entity_words
+from kg.extract.focus import country_map, state_in_focus
 from kg.extract.types import ActorMention
 from kg.model import EntityType, RelationType
 
@@ -155,6 +160,8 @@ class Profiles:
     names: Mapping[str, str] = field(default_factory=dict)
     #: name -> entity type
     types: Mapping[str, EntityType] = field(default_factory=dict)
+    #: place or base -> the state it lies in
+    countries: Mapping[str, str] = field(default_factory=dict)
 
 
 def dictionary_profiles(dictionary: Any) -> Profiles:
@@ -166,6 +173,7 @@ def dictionary_profiles(dictionary: Any) -> Profiles:
         entries = entries()
     if isinstance(entries, Mapping):
         entries = entries.values()
+    entries = list(entries)
     text: dict[str, str] = {}
     names: dict[str, str] = {}
     leads: dict[str, str] = {}
@@ -183,7 +191,9 @@ def dictionary_profiles(dictionary: Any) -> Profiles:
         kind = get("type")
         if kind:
             types[name] = EntityType(str(getattr(kind, "value", kind)))
-    return Profiles(text=text, leads=leads, names=names, types=types)
+    return Profiles(
+        text=text, leads=leads, names=names, types=types, countries=country_map(entries)
+    )
 
 
 def _field(entry: Any, name: str) -> Any:
@@ -226,6 +236,7 @@ def resolve_links(
     covered = {i for m in mentions for i in range(m.start, m.end)}
     described = _article_descriptions(doc, mentions)
     organs = _state_organs(doc, mentions, cues)
+    focus = _focus_mention(mentions, profiles)
     history: list[_Seen] = []
     links: dict[int, ActorMention] = {}
     for tok in doc:
@@ -241,8 +252,8 @@ def resolve_links(
         if found is None:
             spec = _description(tok, cues)
             if spec is not None and spec.organ is not None:
-                if _definite(tok, covered):
-                    found = _state_organ(tok, spec.organ, organs, history)
+                if _definite(tok, covered) and not _other_owner(tok):
+                    found = _state_organ(tok, spec.organ, organs, history, focus)
                     if found is not None:
                         organs.append((tok.i, spec.organ, found))
             else:
@@ -293,11 +304,29 @@ def _state_organs(doc: Doc, mentions: Sequence[ActorMention], cues: Cues) -> lis
     return out
 
 
+def _focus_mention(mentions: Sequence[ActorMention], profiles: Profiles) -> ActorMention | None:
+    """The state in focus as a stand-in mention (placed at each trigger that uses it)."""
+    name = state_in_focus(mentions, profiles.countries)
+    if name is None:
+        return None
+    return ActorMention(0, 1, name, name, EntityType.STATE, "organ")
+
+
+def _other_owner(tok: Token) -> bool:
+    """'the rebel government', 'the opposition army': not the state's."""
+    words = load_entity_words().organs.not_state_modifiers
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in words for c in tok.children)
+
+
 def _state_organ(
-    tok: Token, organ: str, organs: Sequence[_Organ], history: Sequence[_Seen]
+    tok: Token,
+    organ: str,
+    organs: Sequence[_Organ],
+    history: Sequence[_Seen],
+    focus: ActorMention | None = None,
 ) -> ActorMention | None:
     """'the army' is the state whose army the text last named; failing that, the
-    only state named so far."""
+    only state named so far; with no state named so far, the state in focus."""
     earlier = [m for i, cls, m in organs if cls == organ and i < tok.i]
     if earlier:
         return earlier[-1]
@@ -307,7 +336,11 @@ def _state_organ(
         if (s.mention.type is EntityType.STATE or s.mention.acts_for is not None)
         and not s.mention.is_media
     }
-    return next(iter(states.values())) if len(states) == 1 else None
+    if len(states) == 1:
+        return next(iter(states.values()))
+    if states or focus is None:
+        return None  # "the defence ministry" after Russia and Ukraine: either one
+    return ActorMention(tok.i, tok.i + 1, tok.text, focus.name, EntityType.STATE, "organ")
 
 
 def _owned_group(

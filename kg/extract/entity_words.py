@@ -37,6 +37,28 @@ class EntityWords:
     state_hyphen: frozenset[str]
     place_of_heads: frozenset[str]
     base_of_heads: frozenset[str]
+    organs: StateOrgans
+
+
+@dataclass(frozen=True)
+class StateOrgans:
+    """Words naming a state's organ without the state ("government forces", "the police")."""
+
+    #: "government", "army", "police": a head or a modifier of their own
+    words: frozenset[str]
+    #: "security", "armed": an organ only before a force head ("security forces")
+    force_modifiers: frozenset[str]
+    #: "forces", "soldiers": what an organ word or force modifier may qualify
+    force_heads: frozenset[str]
+    #: "positions", "checkpoint", "officials": other nouns an organ word may own
+    #: ("an army checkpoint"; never "government buildings" or "a government ally")
+    organ_heads: frozenset[str]
+    #: force heads that stand for the state with no modifier at all
+    bare_force_heads: frozenset[str]
+    #: "Military Forces of X", "the government of X", "troops of X": X's own
+    of_heads: frozenset[str]
+    #: modifiers that make the organ somebody else's ("the rebel government")
+    not_state_modifiers: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +68,8 @@ def load_entity_words() -> EntityWords:
         raw = json.loads(PATH.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise ConfigError(f"{PATH}: cannot read the entity word lists: {exc}") from exc
+    if not isinstance(raw.get("state_organs"), dict):
+        raise ConfigError(f"{PATH}: 'state_organs' must be an object of word lists")
     names = sorted(raw["weapon_names"], key=len, reverse=True)
     return EntityWords(
         weapon_names=re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])"),
@@ -61,6 +85,22 @@ def load_entity_words() -> EntityWords:
         state_hyphen=frozenset(raw["state_role_hyphen"]),
         place_of_heads=frozenset(raw["place_of_heads"]),
         base_of_heads=frozenset(raw["base_of_heads"]),
+        organs=_organs(raw["state_organs"]),
+    )
+
+
+def _organs(raw: dict[str, list[str]]) -> StateOrgans:
+    def words(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in raw[key])
+
+    return StateOrgans(
+        words=words("organ_words"),
+        force_modifiers=words("force_modifiers"),
+        force_heads=words("force_heads"),
+        organ_heads=words("organ_heads"),
+        bare_force_heads=words("bare_force_heads"),
+        of_heads=words("of_heads"),
+        not_state_modifiers=words("not_state_modifiers"),
     )
 
 

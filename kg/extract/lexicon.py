@@ -51,6 +51,24 @@ class Lexicon:
     transfer_objects: frozenset[str]
     receive_verbs: frozenset[str]
     clash_nouns: frozenset[str]
+    #: "A and B clashed", "A clashed with B", "exchanged fire": both sides attack
+    reciprocal_verbs: frozenset[str]
+    exchange_verbs: frozenset[str]
+    #: what "exchange"/"trade" must carry to be a fight ("exchanged fire", not "prisoners")
+    exchanged_things: frozenset[str]
+    #: "clashes with B", "a firefight with B": a fight whose other side is named
+    reciprocal_nouns: frozenset[str]
+    #: "killed during clashes with B": prepositions that put a clause inside a fight
+    side_prep_heads: frozenset[str]
+    #: "A and B engaged in a firefight", "had an encounter with B": the doers fight
+    fight_light_verbs: frozenset[str]
+    #: "A attacked P, sparking clashes with B": verbs whose doer joins the fight
+    fight_cause_verbs: frozenset[str]
+    #: "a bomb planted by X": weapons whose planter or firer is the attacker
+    attack_devices: frozenset[str]
+    device_participles: frozenset[str]
+    #: "N fighters died in X shelling": intransitive verbs of the victims
+    death_verbs: frozenset[str]
     suffer_verbs: frozenset[str]
     light_verbs: frozenset[str]
     noun_relation: dict[str, RelationType]
@@ -171,6 +189,16 @@ def load_lexicon() -> Lexicon:
         transfer_objects=_lower(lex["transfer_objects"]),
         receive_verbs=_lower(lex["receive_verbs"]),
         clash_nouns=_lower(lex["clash_nouns"]),
+        reciprocal_verbs=_lower(lex.get("reciprocal_verbs", [])),
+        exchange_verbs=_lower(lex.get("exchange_verbs", [])),
+        exchanged_things=_lower(lex.get("exchanged_things", [])),
+        reciprocal_nouns=_lower(lex.get("reciprocal_nouns", [])),
+        side_prep_heads=_lower(lex.get("side_prep_heads", [])),
+        fight_light_verbs=_lower(lex.get("fight_light_verbs", [])),
+        fight_cause_verbs=_lower(lex.get("fight_cause_verbs", [])),
+        attack_devices=_lower(lex.get("attack_devices", [])),
+        device_participles=_lower(lex.get("device_participles", [])),
+        death_verbs=_lower(lex.get("death_verbs", [])),
         suffer_verbs=_lower(lex["suffer_verbs"]),
         light_verbs=_lower(lex["light_verbs"]),
         noun_relation=noun_relation,

@@ -110,6 +110,9 @@ def load_patterns(lex: Lexicon, directory: Path = PATTERN_DIR) -> list[PatternSp
         "transfer_objects": sorted(lex.transfer_objects),
         "phrasal_heads": sorted({k.split()[0] for k in lex.phrasal_verbs}),
         "casualty_words": sorted(lex.casualty_words),
+        "reciprocal_verbs": sorted(lex.reciprocal_verbs | lex.exchange_verbs),
+        "reciprocal_nouns": sorted(lex.reciprocal_nouns),
+        "death_verbs": sorted(lex.death_verbs),
         "appeal_verbs": sorted(lex.appeal_verbs),
         "receive_verbs": sorted(lex.receive_verbs),
         "support_things": sorted(
@@ -358,6 +361,8 @@ class _DocRun:
     def attack_owner(self, noun: Token) -> list[ActorMention]:
         """Who carries out an attack noun ("Russian strikes", "the strikes" -> last attacker)."""
         lex = self.lex
+        if noun.lemma_.lower() in lex.attack_devices or noun.lower_ in lex.attack_devices:
+            return self.device_owner(noun)
         if noun.lemma_.lower() not in lex.noun_relation and noun.lower_ not in lex.noun_relation:
             for c in noun.children:  # "a wave of airstrikes"
                 if c.dep_ == "prep" and c.lower_ == "of":
@@ -393,6 +398,32 @@ class _DocRun:
         if definite or noun.head.lower_ in ("wave", "round", "series", "barrage"):
             return self.recall_attack()
         return []
+
+    def device_owner(self, noun: Token) -> list[ActorMention]:
+        """Who used a weapon: 'a bomb planted by X', 'a Taliban-planted IED',
+        'an al-Shabaab roadside bomb', 'mortar shells fired by X'."""
+        lex = self.lex
+        found: list[ActorMention] = []
+        for c in noun.children:
+            if c.dep_ == "acl" and c.lower_ in lex.device_participles:
+                found.extend(m for a in agents(c) for m in self.args.resolve(a, places=False))
+            elif c.i < noun.i and "-" in c.text[1:]:
+                head, _, tail = c.text.rpartition("-")
+                if tail.lower() in lex.device_participles:
+                    m = self.args.at(c) or self.args.lookup(head)
+                    found.extend([m] if m is not None else [])
+            elif c.i < noun.i and c.lower_ in lex.device_participles:
+                # "Taliban - planted" split by the tokenizer
+                found.extend(
+                    m
+                    for g in c.children
+                    if g.i < c.i and g.dep_ in ("npadvmod", "compound", "nmod", "amod")
+                    for m in [self.args.at(g)]
+                    if m is not None
+                )
+        if not found:
+            found = self.args.owners(noun)
+        return _unique([m for m in found if m.is_actor])
 
     def objects_of(self, tok: Token, predicate: RelationType) -> list[ActorMention]:
         places = predicate in (RelationType.TARGETS, RelationType.BASED_AT, RelationType.LOCATED_IN)
@@ -887,19 +918,162 @@ class _DocRun:
         self.emit(owners, RelationType.BASED_AT, sites, home, spec.id, spec.confidence)
 
     def h_clash_between(self, nodes: dict[str, Token], spec: Any) -> None:
-        """'clashes (took place) between X and Y': a fight with no single attacker."""
+        """'clashes (took place) between X and Y': a fight with no single attacker;
+        'between X and Z on one side and Y on the other' splits the sides."""
         between, obj = nodes["trigger"], nodes["object"]
         window = between.doc[max(between.sent.start, between.i - 6) : between.i]
-        if not any(
-            t.lemma_.lower() in self.lex.clash_nouns or t.lower_ in self.lex.clash_nouns
-            for t in window
-        ):
+        if not any(self._fight_noun(t) for t in window):
             return
         parties = [m for m in self.args.resolve(obj, places=False) if m.is_actor]
-        if len(parties) >= 2:
-            self.emit(
-                parties[:1], RelationType.TARGETS, parties[1:], between, spec.id, spec.confidence
-            )
+        if len(parties) < 2:
+            return
+        split = _side_split(between)
+        if split is not None and any(m.start < split for m in parties):
+            # the other side may hang anywhere: read it from the words after the split
+            first = [m for m in parties if m.start < split]
+            rest = [
+                m
+                for t in self.doc[split : between.sent.end]
+                if t.dep_ in ("pobj", "conj", "appos") and t.lower_ not in ("side", "other")
+                for m in self.args.resolve(t, places=False, coord=False)
+                if m.is_actor
+            ]
+            if not rest:
+                return
+        else:
+            first, rest = parties[:1], parties[1:]
+        self.fight(first, rest, between, spec.id, spec.confidence)
+
+    # -- fights: both sides attack ---------------------------------------------
+
+    def _fight_noun(self, tok: Token) -> bool:
+        """'clashes', 'fighting', 'an exchange of fire' (not 'a prisoner exchange')."""
+        lex = self.lex
+        words = lex.clash_nouns | lex.reciprocal_nouns
+        if tok.lemma_.lower() not in words and tok.lower_ not in words:
+            return False
+        if tok.lemma_.lower() != "exchange":
+            return True
+        return any(p.lemma_.lower() in lex.exchanged_things for _, p in prep_objects(tok, {"of"}))
+
+    def fight(
+        self,
+        side: list[ActorMention],
+        others: list[ActorMention],
+        trigger: Token,
+        rule: str,
+        confidence: float,
+        pair_doers: bool = True,
+    ) -> None:
+        """Each side of a clash targets the other; no side targets itself. With
+        no other side named (``pair_doers``), two coordinated doers ("A and B
+        clashed") are the two sides."""
+        side = _unique([m for m in side if m.is_actor])
+        others = [m for m in _unique(others) if m.is_actor and m not in side]
+        if not others and not pair_doers:
+            return
+        if not others:
+            names = {m.for_relation(RelationType.TARGETS).name for m in side}
+            if len(side) != 2 or len(names) != 2:
+                return  # "A, B and C clashed": who fought whom is unclear
+            side, others = side[:1], side[1:]
+        self.emit(side, RelationType.TARGETS, others, trigger, rule, confidence)
+        self.emit(others, RelationType.TARGETS, side, trigger, rule, confidence)
+
+    def _opponents(self, heads: list[Token]) -> tuple[list[ActorMention], bool]:
+        """'... with B', '... against B' under any of ``heads``, and whether
+        such a phrase is there at all ("clashed with rebels" names no one)."""
+        pobjs = [p for h in heads for _prep, p in prep_objects(h, {"with", "against"})]
+        found = [
+            m
+            for pobj in pobjs
+            for t in conjuncts(pobj)
+            for m in self.args.resolve(t, places=False, coord=False) or self._group_of(t)
+        ]
+        return found, bool(pobjs)
+
+    def h_reciprocal_verb(self, nodes: dict[str, Token], spec: Any) -> None:
+        """'A and B clashed', 'A clashed with B', 'A exchanged fire with B'."""
+        verb = nodes["trigger"]
+        lex = self.lex
+        if is_passive(verb):
+            return
+        heads = [verb]
+        if verb.lemma_.lower() in lex.exchange_verbs:
+            things = [
+                c
+                for c in verb.children
+                if c.dep_ in ("dobj", "obj")
+                and (c.lemma_.lower() in lex.exchanged_things or c.lower_ in lex.exchanged_things)
+            ]
+            if not things:
+                return  # "exchanged prisoners" is no fight
+            heads.extend(things)
+        others, phrase = self._opponents(heads)
+        self.fight(self.actors_of(verb), others, verb, spec.id, spec.confidence, not phrase)
+
+    def h_reciprocal_noun(self, nodes: dict[str, Token], spec: Any) -> None:
+        """'A's clashes with B', 'A attacked P, sparking clashes with B', 'A's
+        soldiers were killed during clashes with B', 'A and B engaged in a
+        firefight', 'clashes involving A and B'."""
+        noun = nodes["trigger"]
+        lex = self.lex
+        if not self._fight_noun(noun) or prep_objects(noun, {"between"}):
+            return  # "a prisoner exchange"; "clashes between" is read by ``h_clash_between``
+        others, phrase = self._opponents([noun])
+        for c in noun.children:
+            if c.dep_ == "acl" and c.lemma_.lower() == "involve":
+                # "clashes involving A and B"
+                parties = [
+                    m
+                    for x in c.children
+                    if x.dep_ in ("dobj", "obj")
+                    for m in self.args.resolve(x, places=False)
+                ]
+                self.fight(parties, others, noun, spec.id, spec.confidence, not phrase)
+                return
+        side = [m for m in self.args.owners(noun) if m.is_actor]
+        verb, light = None, False
+        head = noun.head
+        if noun.dep_ in ("dobj", "obj") and is_verbal(head):
+            light = head.lemma_.lower() in lex.fight_light_verbs
+            if light or head.lemma_.lower() in lex.fight_cause_verbs:
+                verb = head  # not "condemned the clashes with B"
+        elif (
+            noun.dep_ == "pobj"
+            and head.dep_ == "prep"
+            and is_verbal(head.head)
+            and head.lower_ in lex.side_prep_heads
+        ):
+            verb = head.head
+            light = head.lower_ == "in" and verb.lemma_.lower() in lex.fight_light_verbs
+        if not side and verb is not None:
+            if verb.lemma_.lower() in lex.death_verbs or (is_passive(verb) and not agents(verb)):
+                # "seven soldiers were killed during clashes with B": the dead's side
+                side = [
+                    m for t in subject_of(verb) for m in self.objects_of(t, RelationType.TARGETS)
+                ]
+            else:
+                side = self.actors_of(verb)
+        # "X killed five during clashes": with no other side, only "A and B
+        # engaged in clashes" names both
+        self.fight(side, others, noun, spec.id, spec.confidence, light and not phrase)
+
+    def h_died_in(self, nodes: dict[str, Token], spec: Any) -> None:
+        """'eight Houthi fighters died in Saudi shelling': the attack's owner
+        targets the side of the dead."""
+        verb = nodes["trigger"]
+        attacks = [
+            p
+            for _prep, p in prep_objects(verb, {"in", "during", "from", "after", "following"})
+            if self.lex.noun_relation.get(p.lemma_.lower()) is RelationType.TARGETS
+            and (self.args.owners(p) or any(c.dep_ == "acl" for c in p.children))
+        ]
+        attackers = _unique([m for p in attacks for m in self.attack_owner(p)])
+        if not attackers:
+            return
+        victims = [m for t in subject_of(verb) for m in self.objects_of(t, RelationType.TARGETS)]
+        self.emit(attackers, RelationType.TARGETS, victims, verb, spec.id, spec.confidence)
 
     def h_in_support_of(self, nodes: dict[str, Token], spec: Any) -> None:
         support, obj = nodes["trigger"], nodes["object"]
@@ -1570,6 +1744,16 @@ def _definite_patient(verb: Token) -> bool:
 PACT_NOUNS = frozenset({"pact", "treaty", "alliance", "agreement", "accord"})
 PACT_KINDS = frozenset({"defence", "defense", "security", "military", "mutual"})
 PACT_VERBS = frozenset({"sign", "conclude", "seal", "forge", "renew", "ink", "agree"})
+
+
+def _side_split(between: Token) -> int | None:
+    """'between A and C on one side and B on the other': where the second side starts."""
+    sent = between.sent
+    words = [t.lower_ for t in sent]
+    for k in range(between.i - sent.start, len(words) - 2):
+        if words[k : k + 3] == ["on", "one", "side"]:
+            return sent.start + k + 3
+    return None
 
 
 def _side_by_side(with_: Token) -> bool:

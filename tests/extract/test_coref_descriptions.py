@@ -144,3 +144,43 @@ def test_we_outside_a_quotation_is_nobody(nlp) -> None:
     linked = {doc[i].lower_: m.name for i, m in doc._.kg_coref.items()}
     assert "us" not in linked and "our" not in linked, linked
     assert linked.get("we") == "Houthis", linked
+
+
+def test_the_army_with_no_state_named_is_the_country_of_the_places(extract_text) -> None:
+    found = extract_text(
+        "Heavy fighting broke out in Omdurman on Saturday. The army shelled Rapid Support "
+        "Forces positions near the bridge."
+    )
+    assert ("Sudan", "targets", "Rapid Support Forces") in found.triples, found.triples
+
+
+def test_the_police_is_the_state_in_focus(extract_text) -> None:
+    found = extract_text(
+        "Islamic State militants killed two shepherds in a village south of Mosul. "
+        "The police later raided an Islamic State hideout near Tikrit."
+    )
+    assert ("Iraq", "targets", "Islamic State") in found.triples, found.triples
+
+
+def test_the_army_stays_with_the_state_named_before_it(extract_text) -> None:
+    found = extract_text(
+        "Russian forces crossed into Kharkiv region on Monday. The army shelled several "
+        "villages near Kupiansk."
+    )
+    assert not [t for t in found.triples if t[0] == "Ukraine"], found.triples
+
+
+def test_the_rebel_government_is_not_the_state_in_focus(extract_text) -> None:
+    found = extract_text(
+        "Fighting continued around Marib on Sunday. The rebel government said it had "
+        "repelled an attack there."
+    )
+    assert not [t for t in found.triples if t[0] == "Yemen"], found.triples
+
+
+def test_the_ministry_after_two_states_is_neither(extract_text) -> None:
+    found = extract_text(
+        "Russian and Ukrainian delegations met in Istanbul on Tuesday. "
+        "The defence ministry later said its drones had struck Kherson."
+    )
+    assert not [t for t in found.triples if t[2] == "Kherson" and t[1] == "targets"], found.triples
