@@ -684,6 +684,10 @@ def _organ_span(tok: Token, organs: StateOrgans, taken: set[int]) -> tuple[int, 
         bare = low in organs.words or low in organs.bare_force_heads
         if bare and tok.pos_ != "ADJ" and _bare(tok, organs, taken):
             return tok.i, tok.i + 1
+        qualifier = _organ_qualifier(tok, organs, taken)
+        if qualifier is not None:
+            taken.add(qualifier.i)
+            return tok.i, tok.i + 1
         return None
     if head.i in taken or head.pos_ not in ("NOUN", "PROPN") or _owned(head, organs, taken, tok):
         return None
@@ -724,10 +728,29 @@ def _owned(tok: Token, organs: StateOrgans, taken: set[int], skip: Token | None 
 
 def _bare(tok: Token, organs: StateOrgans, taken: set[int]) -> bool:
     """A head organ with no article ("Police said", "govt soldiers" as subject), no
-    owner and no 'of'; "the army" is coreference's, "a government" nobody's."""
-    if any(c.dep_ in ("det", "predet") for c in tok.children):
-        return False
+    owner and no 'of'; "the army" is coreference's, "a government" nobody's, but
+    "a soldier was killed" is the state's like "two soldiers"."""
+    indefinite = tok.lower_ in organs.bare_force_heads
+    for c in tok.children:
+        if c.dep_ == "predet" or (
+            c.dep_ == "det" and not (indefinite and c.lower_ in organs.indefinite_determiners)
+        ):
+            return False
     return not _owned(tok, organs, taken)
+
+
+def _organ_qualifier(tok: Token, organs: StateOrgans, taken: set[int]) -> Token | None:
+    """'an officer (assumed police)', 'two members, both army': the organ word that a
+    parenthesis or apposition puts on a person noun with no owner of its own."""
+    if tok.lower_ not in organs.qualified_heads or _owned(tok, organs, taken):
+        return None
+    for c in tok.children:
+        if c.dep_ not in ("appos", "parataxis"):
+            continue
+        words = [t for t in c.subtree if t.lower_ in organs.words and t.i not in taken]
+        if len(words) == 1 and not any(t.i in taken or t.pos_ == "PROPN" for t in c.subtree):
+            return words[0]
+    return None
 
 
 def _outside_place_names(spans: list[Span], places: list[Span]) -> list[Span]:

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from kg.extract.coref import ACTOR_PRONOUNS, GROUP_WORDS, PERSON_PRONOUNS, STATE_WORDS, antecedent
 from kg.extract.lexicon import Lexicon
-from kg.extract.syntax import RELATIVE_PRONOUNS, agents, conjuncts
+from kg.extract.syntax import RELATIVE_PRONOUNS, agents, conjuncts, prep_objects
 from kg.extract.types import ActorMention
 from kg.model import EntityType, RelationType
 
@@ -410,7 +410,8 @@ class Arguments:
         return []
 
     def _coordinated_modifiers(self, tok: Token, m: ActorMention) -> list[ActorMention]:
-        """'both Syrian and Russian forces' where 'Russian forces' is one name."""
+        """'both Syrian and Russian forces' where 'Russian forces' is one name; 'the
+        forces of India and Pakistan' where 'forces of India' is one."""
         if tok.i != tok.doc[m.start : m.end].root.i or m.type is not EntityType.STATE:
             return []
         out = []
@@ -423,6 +424,13 @@ class Arguments:
                 other = self.at(c)
                 if other is not None and other.name != m.name:
                     out.append(other)
+        for _prep, pobj in prep_objects(tok, {"of"}):
+            # "the forces of India and Pakistan" where "forces of India" is one name
+            if m.start <= pobj.i < m.end:
+                for x in pobj.conjuncts:
+                    other = self.at(x)
+                    if other is not None and other.name != m.name and other.is_actor:
+                        out.append(other)
         return out
 
     def _standalone_demonym(self, tok: Token) -> bool:

@@ -476,7 +476,7 @@ def _in_quote(tok: Token) -> bool:
 def _definite(tok: Token, covered: set[int], personal: bool = False) -> bool:
     """'the group' (not 'a group', 'the group of X', 'the Houthi group', 'army positions');
     with ``personal``, 'his group' too (a leader's own group)."""
-    if tok.dep_ in ("compound", "amod", "nmod"):
+    if tok.dep_ in ("compound", "amod", "nmod") and not _coordinated(tok):
         return False
     if not any(
         (c.dep_ == "det" and c.lower_ in DETERMINERS)
@@ -490,6 +490,13 @@ def _definite(tok: Token, covered: set[int], personal: bool = False) -> bool:
         if c.dep_ == "prep" and c.lower_ == "of":
             return False
     return True
+
+
+def _coordinated(tok: Token) -> bool:
+    """'the army and JNIM militants': a determined first conjunct the parser hung on the
+    last conjunct's head noun is a noun phrase of its own, not a modifier."""
+    deps = {c.dep_ for c in tok.children}
+    return {"det", "cc", "conj"} <= deps
 
 
 def _named_leader(tok: Token, starts: Mapping[int, ActorMention], profiles: Profiles) -> str | None:

@@ -59,6 +59,10 @@ class StateOrgans:
     of_heads: frozenset[str]
     #: modifiers that make the organ somebody else's ("the rebel government")
     not_state_modifiers: frozenset[str]
+    #: "a soldier was killed": determiners a bare force head may take ("the" is coreference's)
+    indefinite_determiners: frozenset[str] = frozenset()
+    #: "an officer (assumed police)": nouns an organ word in a parenthesis or apposition qualifies
+    qualified_heads: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -101,6 +105,8 @@ def _organs(raw: dict[str, list[str]]) -> StateOrgans:
         bare_force_heads=words("bare_force_heads"),
         of_heads=words("of_heads"),
         not_state_modifiers=words("not_state_modifiers"),
+        indefinite_determiners=words("indefinite_determiners"),
+        qualified_heads=words("qualified_heads"),
     )
 
 
@@ -117,7 +123,17 @@ def is_generic(text: str, words: EntityWords | None = None) -> bool:
     words = words or load_entity_words()
     low = re.sub(r"^(?:the|a|an)\s+", "", text.strip().lower())
     low = re.sub(r"['’]s$", "", low).strip()
-    return low in words.generic_words
+    return low in words.generic_words or _organ_phrase(low.split(), words.organs)
+
+
+def _organ_phrase(tokens: list[str], organs: StateOrgans) -> bool:
+    """'Govt force', 'army police units': organ words before a force head name no one."""
+    if len(tokens) < 2 or tokens[-1] not in organs.force_heads:
+        return False
+    mods = tokens[:-1]
+    return any(t in organs.words for t in mods) and all(
+        t in organs.words or t in organs.force_modifiers for t in mods
+    )
 
 
 def acts_as_state(

@@ -70,6 +70,12 @@ class Lexicon:
     #: "N fighters died in X shelling": intransitive verbs of the victims
     death_verbs: frozenset[str]
     suffer_verbs: frozenset[str]
+    #: "X repulsed an attack by Y": the defender fights back, and kills
+    repel_verbs: frozenset[str]
+    #: "two air raids were reported on X": verbs that only say an event happened
+    report_verbs: frozenset[str]
+    #: "N were killed when X attacked": conjunctions tying a casualty to an event
+    when_marks: frozenset[str]
     light_verbs: frozenset[str]
     noun_relation: dict[str, RelationType]
     attack_preps: frozenset[str]
@@ -200,6 +206,9 @@ def load_lexicon() -> Lexicon:
         device_participles=_lower(lex.get("device_participles", [])),
         death_verbs=_lower(lex.get("death_verbs", [])),
         suffer_verbs=_lower(lex["suffer_verbs"]),
+        repel_verbs=_lower(lex.get("repel_verbs", [])),
+        report_verbs=_lower(lex.get("report_verbs", [])),
+        when_marks=_lower(lex.get("when_marks", [])),
         light_verbs=_lower(lex["light_verbs"]),
         noun_relation=noun_relation,
         attack_preps=_lower(lex["attack_preps"]),

@@ -472,6 +472,15 @@ class _DocRun:
             return
         if lemma == "fire":
             return  # "fired rockets at X" is read by the preposition
+        if predicate is RelationType.TARGETS and (
+            obj.lemma_.lower() in self.lex.attack_devices or obj.lower_ in self.lex.attack_devices
+        ):
+            return  # "their vehicle hit a landmine": the subject is the victim
+        if lemma in self.lex.repel_verbs and (
+            self.lex.noun_relation.get(obj.lemma_.lower()) is RelationType.TARGETS
+            or self.lex.noun_relation.get(obj.lower_) is RelationType.TARGETS
+        ):
+            return  # "repulsed an attack by X" states X's attack only (``_suffered``)
         subjects = self.actors_of(verb)
         objects = self.objects_of(obj, predicate)
         if lemma in self.lex.place_only_verbs:
@@ -651,11 +660,10 @@ class _DocRun:
                     by = agents(c)
                     break
         confidence = spec.confidence
-        in_attack = [
-            p
-            for _prep, p in prep_objects(verb, {"in", "during", "by"})
-            if self.lex.noun_relation.get(p.lemma_.lower()) is RelationType.TARGETS
-        ]
+        in_attack = self._attack_events(verb)
+        when: list[ActorMention] = []
+        if not by and predicate is RelationType.TARGETS:
+            when = self._when_attacker(verb)
         if by:
             subjects = _unique([m for t in by for m in self.args.resolve(t, places=False)])
             if not subjects:
@@ -665,6 +673,10 @@ class _DocRun:
         ):
             # "militants were killed in airstrikes conducted by the Turkish army"
             subjects = _unique([m for p in in_attack for m in self.attack_owner(p)])
+        elif when:
+            # "N Houthi fighters were killed when coalition forces repulsed their attack"
+            subjects = when
+            confidence -= 0.15
         elif predicate is RelationType.TARGETS and self.last_attacker and _definite_patient(verb):
             # "the areas targeted were ...": the attacker the article is about
             subjects = self.recall_attack()
@@ -680,6 +692,9 @@ class _DocRun:
             if not patients and first.dep_ in ("acl", "amod", "relcl"):
                 patients = [first.head]
         if not patients and fronted:
+            patients = subject_of(verb.head)
+        if not patients and verb.dep_ == "conj" and is_verbal(verb.head) and not shared:
+            # "Russian forces launched an assault and were repelled by Ukrainian troops"
             patients = subject_of(verb.head)
         objects = []
         for t in patients:
@@ -701,6 +716,61 @@ class _DocRun:
         if verb.lemma_.lower() in INCLUDE_VERBS:
             subjects, objects = objects, subjects
         self.emit(subjects, predicate, _unique(objects), verb, spec.id, confidence)
+
+    def _attack_events(self, verb: Token) -> list[Token]:
+        """'killed in / during / following an ambush by X': the attack nouns a
+        casualty verb hangs on, also those of a coordinated casualty verb ("were
+        killed and two were wounded following an ambush")."""
+        lex = self.lex
+        verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and is_verbal(c))]
+        found: list[Token] = []
+        for v in verbs:
+            pairs = prep_objects(v, EVENT_PREPS)
+            for c in v.children:
+                if c.lower_ in ("following", "after") and c.dep_ in ("xcomp", "advcl", "acl"):
+                    pairs.extend((c, p) for p in c.children if p.dep_ in ("pobj", "dobj"))
+            found.extend(
+                p
+                for _prep, p in pairs
+                if lex.noun_relation.get(p.lemma_.lower()) is RelationType.TARGETS
+            )
+        return found
+
+    def _when_attacker(self, verb: Token) -> list[ActorMention]:
+        """'were killed when X attacked / shelled / repulsed their attack', 'when
+        their tank was hit by an X-planted bomb': the doer of the event clause,
+        also one hung on a coordinated casualty verb ("and four were wounded when")."""
+        lex = self.lex
+        verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and is_verbal(c))]
+        for c in (c for v in verbs for c in v.children):
+            if c.dep_ != "advcl" or not is_verbal(c):
+                continue
+            if not any(m.lower_ in lex.when_marks and m.i < c.i for m in c.children):
+                continue
+            devices = [
+                d
+                for d in c.children
+                if d.dep_ in ("dobj", "obj")
+                and (d.lemma_.lower() in lex.attack_devices or d.lower_ in lex.attack_devices)
+            ]
+            planted = [m for d in devices for m in self.device_owner(d)]
+            if planted:
+                return _unique(planted)  # "when their vehicle hit an X-planted mine"
+            lemma = c.lemma_.lower()
+            if lex.verb_relation.get(lemma) is not RelationType.TARGETS and (
+                lemma not in lex.repel_verbs or is_passive(c)
+            ):
+                continue
+            if is_passive(c):
+                found: list[ActorMention] = []
+                for a in agents(c):
+                    found.extend(self.args.resolve(a, places=False) or self.attack_owner(a))
+            else:
+                found = self.actors_of(c)
+            found = [m for m in found if m.is_actor]
+            if found:
+                return _unique(found)
+        return []
 
     def h_keep_in_power(self, nodes: dict[str, Token], spec: Any) -> None:
         verb = nodes["trigger"]
@@ -792,6 +862,8 @@ class _DocRun:
             # "the army responded with air strikes on X"
             head = head.head
             light = head.dep_ not in ("acl", "relcl") or predicate is not RelationType.TARGETS
+        if not light and noun.dep_ == "nsubjpass" and head.lemma_.lower() in lex.report_verbs:
+            light = True  # "two coalition air raids were reported on Sanaa"
         if light and not objects:
             for _prep, pobj in prep_objects(head, preps):
                 objects.extend(self.objects_of(pobj, predicate))
@@ -854,7 +926,12 @@ class _DocRun:
                 verb, {"from", "by"}
             ):
                 attackers.extend(m for m in self.args.resolve(pobj, places=False) if m.is_actor)
-        victims = [m for t in subject_of(verb) for m in self.args.resolve(t, places=True)]
+        victims = [
+            # "the army said it repelled an attack": 'it' is the speaker, but here the victim
+            replace(m, start=t.i, end=t.i + 1) if t.pos_ == "PRON" else m
+            for t in subject_of(verb)
+            for m in self.args.resolve(t, places=True)
+        ]
         self.emit(_unique(attackers), RelationType.TARGETS, victims, noun, "suffered_attack", 0.7)
         return True
 
@@ -984,6 +1061,17 @@ class _DocRun:
         """'... with B', '... against B' under any of ``heads``, and whether
         such a phrase is there at all ("clashed with rebels" names no one)."""
         pobjs = [p for h in heads for _prep, p in prep_objects(h, {"with", "against"})]
+        # "clashed with Afghan forces killing six": the parser makes the other
+        # side the subject of a gerund hung on 'with'
+        pobjs = [
+            s
+            for p in pobjs
+            for s in (
+                [c for c in p.children if c.dep_ == "nsubj"] or [p]
+                if p.dep_ == "pcomp" and p.tag_ == "VBG"
+                else [p]
+            )
+        ]
         found = [
             m
             for pobj in pobjs
@@ -1048,7 +1136,10 @@ class _DocRun:
             verb = head.head
             light = head.lower_ == "in" and verb.lemma_.lower() in lex.fight_light_verbs
         if not side and verb is not None:
-            if verb.lemma_.lower() in lex.death_verbs or (is_passive(verb) and not agents(verb)):
+            if light and is_passive(verb) and not agents(verb):
+                # "police were engaged in an exchange of fire with X": the engaged fight
+                side = [m for t in subject_of(verb) for m in self.args.resolve(t, places=False)]
+            elif verb.lemma_.lower() in lex.death_verbs or (is_passive(verb) and not agents(verb)):
                 # "seven soldiers were killed during clashes with B": the dead's side
                 side = [
                     m for t in subject_of(verb) for m in self.objects_of(t, RelationType.TARGETS)
@@ -1357,6 +1448,17 @@ class _DocRun:
         # "commander of Hezbollah's southern front": a lower-case unit is no group led
         led = [
             m for m in led if m not in leaders and not self._title_only(m) and not m.text.islower()
+        ]
+        units = [
+            p
+            for _prep, p in prep_objects(noun, {"of"})
+            if self.args.at(p) is None
+            and (p.lower_ in lex.subunit_modifiers or p.lemma_.lower() in lex.subunit_modifiers)
+        ]
+        led = [
+            m
+            for m in led
+            if not any(u.left_edge.i <= m.start and m.end <= u.right_edge.i + 1 for u in units)
         ]
         if not led:
             led = self._of_titled(leaders)
@@ -1701,6 +1803,8 @@ class _DocRun:
 
 
 SAYING = frozenset({"say", "tell", "claim", "state", "announce", "add"})
+#: "killed in / during / following an ambush": where a casualty verb names its attack
+EVENT_PREPS = frozenset({"in", "during", "by", "following", "after", "amid"})
 
 
 def is_speaker(doc: Doc, m: ActorMention) -> bool:

@@ -80,6 +80,16 @@ def conjuncts(tok: Token) -> list[Token]:
             c.pos_ in ("NOUN", "PROPN", "ADJ") and tok.pos_ in ("NOUN", "PROPN", "ADJ")
         ):
             out.append(c)
+    for c in tok.children:
+        # "Taliban and/or ISKP militants": the parser hangs the first name on the
+        # second as a modifier that keeps the conjunction but has no conjunct
+        if (
+            c.dep_ in ("nmod", "compound")
+            and c.i < tok.i
+            and not c.conjuncts
+            and any(g.dep_ == "cc" and g.i > c.i for g in c.children)
+        ):
+            out.append(c)
     return sorted(set(out), key=lambda t: t.i)
 
 
@@ -194,6 +204,12 @@ def clause_actor(verb: Token, stative: bool = False) -> list[Token]:
         and verb.head.lemma_.lower() not in PURPOSE_NOUNS
     ):
         return []
+    if verb.dep_ == "acl" and verb.tag_ == "VBD":
+        # "operations by X backed by airstrikes killed N": a finite verb hung on
+        # a noun of the subject phrase; the phrase's head noun is its subject
+        top = _phrase_head(verb)
+        if top is not None:
+            return [top]
     # gerund / infinitive hanging from a prepositional phrase or a noun
     head = verb.head
     steps = 0
@@ -207,18 +223,43 @@ def clause_actor(verb: Token, stative: bool = False) -> list[Token]:
     return []
 
 
+def _phrase_head(verb: Token) -> Token | None:
+    """The head noun of the phrase a finite verb was wrongly hung inside: up
+    through prepositions and reduced relatives ("backed by"), not past a clause."""
+    tok, top = verb.head, None
+    for _ in range(10):
+        if tok.pos_ in ("NOUN", "PROPN"):
+            top = tok
+        head = tok.head
+        reduced = tok.dep_ == "acl" and tok.tag_ == "VBN"
+        if head == tok or not (tok.dep_ in ("pobj", "prep", "agent") or reduced):
+            break
+        if (
+            tok.dep_ == "prep"
+            and is_verbal(head)
+            and not (head.dep_ == "acl" and head.tag_ == "VBN")
+        ):
+            break
+        tok = head
+    return top
+
+
 def _dangling_subject(verb: Token) -> Token | None:
     """'On 11 February Taliban militants clashed with ...': without a comma the
     parser hangs the subject inside the date phrase; recover it."""
     if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in ("ROOT", "advcl"):
         return None
     sent_start = verb.sent.start
-    for i in range(verb.i - 1, max(sent_start, verb.i - 8) - 1, -1):
+    for i in range(verb.i - 1, max(sent_start, verb.i - 12) - 1, -1):
         tok = verb.doc[i]
         if is_verbal(tok):
             return None
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("pobj", "npadvmod", "appos"):
             prep = tok.head
+            if prep.pos_ == "ADP" and prep.dep_ != "prep":
+                continue
+            if prep.pos_ == "ADP" and prep.head != verb and prep.head.pos_ in ("NOUN", "PROPN"):
+                continue  # "airstrikes by the air force": a phrase inside the subject
             if prep.pos_ == "ADP" and any(
                 t.ent_type_ in ("DATE", "TIME") for t in tok.doc[prep.i : tok.i]
             ):

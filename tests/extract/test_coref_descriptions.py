@@ -184,3 +184,15 @@ def test_the_ministry_after_two_states_is_neither(extract_text) -> None:
         "The defence ministry later said its drones had struck Kherson."
     )
     assert not [t for t in found.triples if t[2] == "Kherson" and t[1] == "targets"], found.triples
+
+
+def test_the_army_coordinated_with_a_group_is_the_state_in_focus(extract_text) -> None:
+    found = extract_text("The army and RSF fighters clashed in El Fasher on Friday.")
+    assert ("Sudan", "targets", "Rapid Support Forces") in found.triples, found.triples
+
+
+def test_the_army_coordinated_with_a_group_in_myanmar(extract_text) -> None:
+    found = extract_text(
+        "On Monday, the army and Arakan Army fighters exchanged fire in Rakhine State."
+    )
+    assert ("Myanmar", "targets", "Arakan Army") in found.triples, found.triples

@@ -83,9 +83,92 @@ FOUND = [
         "The US drone strike that killed Qassem Soleimani angered Iran.",
         ("United States", "targets", "Qasem Soleimani"),
     ),
+    (
+        "killed and wounded following an ambush by X",
+        "Four Somali soldiers were killed and two were wounded following an ambush by "
+        "al-Shabaab militants near Afgoye.",
+        ("al-Shabaab", "targets", "Somalia"),
+    ),
+    (
+        "killed when X repulsed their attack",
+        "Five Houthi fighters were killed when Saudi-led coalition forces repulsed their attack "
+        "near Midi.",
+        ("Saudi-led coalition", "targets", "Houthis"),
+    ),
+    (
+        "wounded when X shelled their positions",
+        "Several Ukrainian soldiers were wounded when Russian forces shelled their positions "
+        "near Marinka.",
+        ("Russia", "targets", "Ukraine"),
+    ),
+    (
+        "killed when X attacked a convoy",
+        "Afghan security personnel were killed when Taliban militants attacked a convoy in Ghazni.",
+        ("Taliban", "targets", "Afghanistan"),
+    ),
+    (
+        "operations by X backed by airstrikes killed",
+        "On 4 May operations by Afghan special forces backed by airstrikes killed 15 Taliban "
+        "militants in Kunduz.",
+        ("Afghanistan", "targets", "Taliban"),
+    ),
+    (
+        "X and/or Y militants",
+        "Airstrikes by the Afghan air force killed 12 Taliban and/or ISKP militants in Kunar.",
+        ("Afghanistan", "targets", "Taliban"),
+    ),
+    (
+        "air raids reported on a city",
+        "Two Saudi-led coalition air raids were reported on Sanaa.",
+        ("Saudi-led coalition", "targets", "Sanaa"),
+    ),
+    (
+        "the speaker repelled an attack by X",
+        "The Sudanese army said it repelled an attack by the RSF on its headquarters in Khartoum.",
+        ("Rapid Support Forces", "targets", "Sudan"),
+    ),
+    (
+        "killed when their vehicle hit an X-planted mine",
+        "Three Afghan soldiers were killed when their vehicle hit a Taliban-planted landmine "
+        "in Logar.",
+        ("Taliban", "targets", "Afghanistan"),
+    ),
+    (
+        "launched an offensive and were repelled by X",
+        "Russian forces launched an offensive near Vuhledar and were repelled by Ukrainian forces.",
+        ("Ukraine", "targets", "Russia"),
+    ),
+    (
+        "the when-clause hung on the coordinated casualty verb",
+        "Six al-Shabaab fighters were killed and three were wounded when Somali troops "
+        "repulsed their attack on Bardale.",
+        ("Somalia", "targets", "al-Shabaab"),
+    ),
+    (
+        "the subject hidden after a time phrase",
+        "Over the past 24 hours airstrikes by the Afghan air force killed nine Taliban militants "
+        "in Helmand.",
+        ("Afghanistan", "targets", "Taliban"),
+    ),
 ]
 
 NOT_FOUND = [
+    (
+        "repelling an attack states only the attacker's attack",
+        "Afghan forces repulsed attacks by the Taliban in Kandahar.",
+        ("Afghanistan", "targets", "Taliban"),
+    ),
+    (
+        "the victim of a landmine is no attacker",
+        "Three Afghan soldiers were killed when their vehicle hit a Taliban-planted landmine "
+        "in Logar.",
+        ("Afghanistan", "targets", "Logar Province"),
+    ),
+    (
+        "a death during a visit is no attack",
+        "Two Houthi fighters were killed when a coalition delegation visited Marib.",
+        ("Saudi-led coalition", "targets", "Houthis"),
+    ),
     (
         "leaflets are no bombs",
         "Syrian army helicopters dropped leaflets on Raqqa.",

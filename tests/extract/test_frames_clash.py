@@ -114,6 +114,26 @@ FOUND = [
         "Al-Shabaab attacked a checkpoint manned by Somali soldiers in Lower Shabelle.",
         ("al-Shabaab", "targets", "Somalia"),
     ),
+    (
+        "coordinated states under 'forces of'",
+        "The forces of Sudan and South Sudan clashed near Heglig.",
+        ("Sudan", "targets", "South Sudan"),
+    ),
+    (
+        "military forces of A and B exchanged fire",
+        "Military forces of India and Pakistan exchanged fire along the Line of Control.",
+        ("Pakistan", "targets", "India"),
+    ),
+    (
+        "the other side read as a gerund's subject",
+        "Taliban militants clashed with Afghan army forces killing four soldiers in Helmand.",
+        ("Afghanistan", "targets", "Taliban"),
+    ),
+    (
+        "were engaged in fighting with X",
+        "Nigerian troops were engaged in heavy fighting with Boko Haram in Borno.",
+        ("Nigeria", "targets", "Boko Haram"),
+    ),
 ]
 
 NOT_FOUND = [

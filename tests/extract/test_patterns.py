@@ -143,3 +143,74 @@ def test_x_backed_compound_pattern(nlp: Any) -> None:
     finder(doc)
     found = {(c.subject.name, c.predicate.value, c.object.name) for c in doc._.kg_candidates}
     assert found == {("United States", "backs", "SDF"), ("SDF", "targets", "Raqqa")}
+
+
+# "Operations by Afghan forces backed by airstrikes killed 30 Taliban and/or ISKP militants ."
+DETOUR = [
+    ("Operations", 0, "ROOT", "NOUN", "NNS", "operation"),
+    ("by", 0, "prep", "ADP", "IN", "by"),
+    ("Afghan", 3, "amod", "ADJ", "JJ", "afghan"),
+    ("forces", 1, "pobj", "NOUN", "NNS", "force"),
+    ("backed", 0, "acl", "VERB", "VBN", "back"),
+    ("by", 4, "agent", "ADP", "IN", "by"),
+    ("airstrikes", 5, "pobj", "NOUN", "NNS", "airstrike"),
+    ("killed", 6, "acl", "VERB", "VBD", "kill"),
+    ("30", 12, "nummod", "NUM", "CD", "30"),
+    ("Taliban", 11, "nmod", "PROPN", "NNP", "Taliban"),
+    ("and/or", 9, "cc", "CCONJ", "CC", "and/or"),
+    ("ISKP", 12, "compound", "PROPN", "NNP", "ISKP"),
+    ("militants", 7, "dobj", "NOUN", "NNS", "militant"),
+    (".", 0, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_finite_verb_hung_on_a_noun_takes_the_head_noun_as_subject(nlp: Any) -> None:
+    doc = build(nlp.vocab, DETOUR)
+    assert [t.text for t in clause_actor(doc[7])] == ["Operations"]
+
+
+def test_and_or_modifier_is_a_conjunct(nlp: Any) -> None:
+    doc = build(nlp.vocab, DETOUR)
+    assert [t.text for t in conjuncts(doc[11])] == ["Taliban", "ISKP"]
+
+
+def test_detour_finds_the_operation_owner_and_both_groups(nlp: Any) -> None:
+    doc = build(nlp.vocab, DETOUR)
+    found = run_finder(
+        nlp,
+        doc,
+        [
+            mention(doc, 2, 4, EntityType.STATE, "Afghanistan"),
+            mention(doc, 9, 10, EntityType.ARMED_GROUP),
+            mention(doc, 11, 12, EntityType.ARMED_GROUP),
+        ],
+    )
+    assert ("Afghanistan", "targets", "Taliban") in found
+    assert ("Afghanistan", "targets", "ISKP") in found
+
+
+def test_commander_of_a_groups_unit_does_not_lead_the_group(nlp: Any) -> None:
+    # "Ali Karaki , commander of Hezbollah 's southern front , was killed ."
+    rows = [
+        ("Ali", 1, "compound", "PROPN", "NNP", "Ali"),
+        ("Karaki", 11, "nsubjpass", "PROPN", "NNP", "Karaki"),
+        (",", 1, "punct", "PUNCT", ",", ","),
+        ("commander", 1, "appos", "NOUN", "NN", "commander"),
+        ("of", 3, "prep", "ADP", "IN", "of"),
+        ("Hezbollah", 8, "poss", "PROPN", "NNP", "Hezbollah"),
+        ("'s", 5, "case", "PART", "POS", "'s"),
+        ("southern", 8, "amod", "ADJ", "JJ", "southern"),
+        ("front", 4, "pobj", "NOUN", "NN", "front"),
+        (",", 1, "punct", "PUNCT", ",", ","),
+        ("was", 11, "auxpass", "AUX", "VBD", "be"),
+        ("killed", 11, "ROOT", "VERB", "VBN", "kill"),
+        (".", 11, "punct", "PUNCT", ".", "."),
+    ]
+    doc = build(nlp.vocab, rows)
+    people = [mention(doc, 0, 2, EntityType.PERSON), mention(doc, 5, 6, EntityType.ARMED_GROUP)]
+    assert ("Ali Karaki", "leads", "Hezbollah") not in run_finder(nlp, doc, people)
+    # the same title over the group itself still leads it
+    rows[8] = ("group", 4, "pobj", "NOUN", "NN", "group")
+    doc = build(nlp.vocab, rows)
+    people = [mention(doc, 0, 2, EntityType.PERSON), mention(doc, 5, 6, EntityType.ARMED_GROUP)]
+    assert ("Ali Karaki", "leads", "Hezbollah") in run_finder(nlp, doc, people)

@@ -147,3 +147,55 @@ def test_pro_government_militias_named_by_example_are_not_a_group(extract_text) 
 def test_forces_loyal_to_a_leader_are_what_he_leads(extract_text) -> None:
     found = extract_text("Forces loyal to Khalifa Haftar shelled Tripoli on Saturday.")
     assert ("Libyan National Army", "targets", "Tripoli") in found.triples, found.triples
+
+
+def test_a_soldier_killed_in_an_attack_is_the_state_of_the_place(extract_text) -> None:
+    found = extract_text(
+        "A soldier was killed when Houthi fighters attacked a checkpoint in Marib on Monday."
+    )
+    assert ("Houthis", "targets", "Yemen") in found.triples, found.triples
+
+
+def test_army_sergeants_are_the_state_of_the_place(extract_text) -> None:
+    found = extract_text("Taliban fighters killed two army sergeants in Kandahar on Sunday.")
+    assert ("Taliban", "targets", "Afghanistan") in found.triples, found.triples
+
+
+def test_a_commando_soldier_is_the_state_of_the_place(extract_text) -> None:
+    found = extract_text("JNIM militants ambushed a patrol near Mopti, killing a commando soldier.")
+    assert ("Jama'at Nasr al-Islam wal-Muslimin", "targets", "Mali") in found.triples, found.triples
+
+
+def test_an_officer_qualified_as_police_is_the_state(extract_text) -> None:
+    found = extract_text(
+        "One officer (assumed police) was wounded following an attack by Taliban "
+        "militants in Kunduz province."
+    )
+    assert ("Taliban", "targets", "Afghanistan") in found.triples, found.triples
+
+
+def test_border_guards_belong_to_the_host_not_the_foreign_attacker(extract_text) -> None:
+    found = extract_text("Russian forces shelled border guards near Sumy on Thursday.")
+    assert ("Russia", "targets", "Ukraine") in found.triples, found.triples
+    assert not [t for t in found.triples if t[2] == "Russia"], found.triples
+
+
+def test_a_child_soldier_is_nobody(extract_text) -> None:
+    found = extract_text("Al-Shabaab fighters recruited a child soldier near Baidoa last year.")
+    assert not [e for e in found.extraction.entities if e.type is EntityType.STATE], found.triples
+
+
+def test_a_soldier_with_no_known_place_is_nobody(extract_text) -> None:
+    found = extract_text(
+        "Two NPA rebels were killed while a government soldier was wounded during clashes "
+        "between the NPA and the military in Barangay Tagbayani, Samar."
+    )
+    assert not [e for e in found.extraction.entities if e.type is EntityType.STATE], found.triples
+
+
+def test_a_govt_force_is_the_state_not_an_organisation(extract_text) -> None:
+    found = extract_text(
+        "Al-Shabaab militants attacked a Govt force (Jubaland security forces) near Kismayo."
+    )
+    assert ("al-Shabaab", "targets", "Somalia") in found.triples, found.triples
+    assert not [e for e in found.extraction.entities if e.name.lower() == "govt force"]
