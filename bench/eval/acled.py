@@ -25,7 +25,7 @@ from pathlib import Path
 from bench.eval.actor_names import candidate_names, gold_entity
 from bench.eval.pipeline import Engine, Text, entities, evenly, predictions
 from bench.eval.score import Case, GoldEntity, GoldRelation, Row, Tally, rows_from, score_cases
-from bench.eval.split import held_out
+from bench.eval.split import scored
 
 FOLDERS = {
     "acled-2020-02": "acled-2020-02-conflict-watcher",
@@ -132,7 +132,7 @@ def evaluate(data_dir: Path, engine: Engine, limit: int | None = None) -> list[R
         events = [
             e
             for e in read_events(data_dir / folder)
-            if codes_relation(e) and held_out("acled", e.event_id)
+            if codes_relation(e) and scored("acled", e.event_id)
         ]
         events = evenly(events, limit)
         texts = [Text(e.event_id, e.notes, e.date) for e in events]

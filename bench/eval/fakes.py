@@ -21,7 +21,7 @@ from pathlib import Path
 
 from bench.eval.pipeline import Engine, Text, evenly
 from bench.eval.score import Row, Tally, rows_from
-from bench.eval.split import held_out
+from bench.eval.split import scored
 
 FOLDER = "fa-kes"
 DEFAULT_LIMIT = 400
@@ -77,7 +77,7 @@ def read_articles(folder: Path) -> list[Article]:
     with (folder / "fakes_with_crowd_fields.utf8.csv").open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             text = (row["article_content"] or "").strip()
-            if not text or row["unit_id"] in seen or not held_out("fa-kes", row["unit_id"]):
+            if not text or row["unit_id"] in seen or not scored("fa-kes", row["unit_id"]):
                 continue
             seen[row["unit_id"]] = Article(
                 row["unit_id"],

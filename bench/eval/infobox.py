@@ -24,7 +24,7 @@ from pathlib import Path
 from bench.eval import fakes
 from bench.eval.pipeline import Engine, Result, Text, evenly
 from bench.eval.score import Row, Tally, rows_from
-from bench.eval.split import held_out
+from bench.eval.split import scored
 
 FOLDER = "wikipedia-infobox-syria-factions-2015"
 WIKI_FOLDER = "wikipedia-syria-articles-frontlines"
@@ -83,7 +83,7 @@ def read_wikipedia(folder: Path) -> list[Text]:
     with (folder / "syria_articles.jsonl").open(encoding="utf-8") as handle:
         for i, line in enumerate(handle):
             record = json.loads(line)
-            if not held_out("wikipedia", record.get("path") or str(i)):
+            if not scored("wikipedia", record.get("path") or str(i)):
                 continue
             texts.append(
                 Text(

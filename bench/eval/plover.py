@@ -21,7 +21,7 @@ from typing import Any
 
 from bench.eval.pipeline import Engine, Text, entities, evenly, predictions
 from bench.eval.score import Case, GoldEntity, GoldRelation, Row, rows_from, score_cases
-from bench.eval.split import held_out
+from bench.eval.split import scored
 
 FOLDER = "plover-gsr"
 DEFAULT_LIMIT = 322
@@ -71,7 +71,7 @@ def to_case(record: dict[str, Any], engine: Engine) -> Case:
 def evaluate(data_dir: Path, engine: Engine, limit: int | None = None) -> list[Row]:
     """Rows of the results table; ``limit`` caps the texts read (None: DEFAULT_LIMIT)."""
     limit = DEFAULT_LIMIT if limit is None else limit
-    records = [r for r in read_records(data_dir / FOLDER) if held_out("plover", r["id"])]
+    records = [r for r in read_records(data_dir / FOLDER) if scored("plover", r["id"])]
     records = evenly(records, limit)
     texts = [Text(r["id"], r["text"]) for r in records]
     results = engine.extract(texts, "plover")

@@ -31,7 +31,7 @@ from typing import Any
 
 from bench.eval.pipeline import Engine, Text, entities, evenly, predictions
 from bench.eval.score import Case, GoldRelation, Row, Tally, rows_from, score_cases
-from bench.eval.split import held_out
+from bench.eval.split import scored
 
 FOLDER = "re3d"
 DEFAULT_LIMIT = 98
@@ -163,7 +163,7 @@ def synonyms(docs: list[Document], engine: Engine) -> Tally:
 def evaluate(data_dir: Path, engine: Engine, limit: int | None = None) -> list[Row]:
     """Rows of the results table; ``limit`` caps the texts read (None: DEFAULT_LIMIT)."""
     limit = DEFAULT_LIMIT if limit is None else limit
-    docs = [d for d in read_documents(data_dir / FOLDER) if held_out("re3d", d.doc_id)]
+    docs = [d for d in read_documents(data_dir / FOLDER) if scored("re3d", d.doc_id)]
     docs = evenly(docs, limit)
     results = engine.extract([Text(d.doc_id, d.text, None, d.title) for d in docs], "re3d")
     cases = [to_case(d, engine) for d in docs]

@@ -162,3 +162,18 @@ def test_with_annotated_pairs_only_those_pairs_are_scored() -> None:
     reversed_ = score_case(case, [Predicted("Hezbollah", "targets", "Israel")], LABELS)["targets"]
     assert (unrelated.predicted, unrelated.out_of_scope) == (0, 1)
     assert (reversed_.predicted, reversed_.correct) == (1, 0)
+
+
+def test_the_other_half_is_exactly_the_rows_the_default_run_skips() -> None:
+    from bench.eval.split import held_out, read_other_half, scored
+
+    ids = [f"YEM{n}" for n in range(400)]
+    try:
+        default = {i for i in ids if scored("acled", i)}
+        read_other_half()
+        other = {i for i in ids if scored("acled", i)}
+    finally:
+        read_other_half(False)
+    assert default == {i for i in ids if held_out("acled", i)}
+    assert default.isdisjoint(other) and default | other == set(ids)
+    assert 150 < len(default) < 250  # a hash split, about half each

@@ -18,7 +18,7 @@ from pathlib import Path
 from bench.eval.actor_names import candidate_names, gold_entity
 from bench.eval.pipeline import Engine, Text, entities, evenly, predictions
 from bench.eval.score import Case, GoldRelation, Row, rows_from, score_cases
-from bench.eval.split import held_out
+from bench.eval.split import scored
 
 FOLDER = "ucdp-ged-ukraine-peacerep"
 DEFAULT_LIMIT = 800
@@ -72,7 +72,7 @@ def evaluate(data_dir: Path, engine: Engine, limit: int | None = None) -> list[R
         (
             h
             for h in read_headlines(data_dir / FOLDER).items()
-            if _named_dyad(h[1][1]) and held_out("ucdp", h[0])
+            if _named_dyad(h[1][1]) and scored("ucdp", h[0])
         ),
         key=lambda h: (h[1][0] or dt.date.min, h[0]),
     )
