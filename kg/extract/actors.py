@@ -24,12 +24,16 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg.extract.entity_words import (
+    EntityWords,
     StateOrgans,
     acts_as_state,
+    after_against_prefix,
+    in_facility_name,
     in_place_context,
     is_generic,
     load_entity_words,
     names_weapon,
+    numbered_unit,
     weapon_after,
 )
 from kg.extract.focus import country_map, named_states, state_in_focus
@@ -201,7 +205,9 @@ class ActorFinder:
         matched = [
             s
             for s in doc.spans.get(DICT_SPANS, [])
-            if len(s) > 1 or not s[0].is_lower or s.label_ == FORCES
+            if (len(s) > 1 or not s[0].is_lower or s.label_ == FORCES)
+            and not after_against_prefix(s, self.words)
+            and not self._in_landmark(s)
         ]
         dict_spans = [s for s in matched if s.label_ != DEMONYM]
         demonyms = [s for s in matched if s.label_ == DEMONYM]
@@ -220,6 +226,8 @@ class ActorFinder:
         for span in self._heuristic_spans(doc, demonym_tokens):
             if occupied.intersection(range(span.start, span.end)):
                 continue
+            if after_against_prefix(span, self.words):
+                continue  # "anti-Taliban fighters" are not the Taliban
             if doc[span.end - 1].lower_ == "of" and span.end in by_start:
                 # "the Islamic Movement of Ahrar al-Sham": NER's partial name joins the group
                 known = by_start[span.end]
@@ -243,10 +251,22 @@ class ActorFinder:
             if shared.start in ner_single:
                 found.remove(ner_single[shared.start])
             found.append(shared)
+        found = _owned_units(doc, found, self.words)
         found = self._with_state_in_focus(doc, found)
         found.sort(key=lambda m: m.start)
         doc._.kg_mentions = found
         return doc
+
+    def _in_landmark(self, span: Span) -> bool:
+        """'the Baghdad Bridge area', 'Damascus Gate': a city or state name that
+        starts a street's or landmark's name is neither the city nor the state."""
+        name = self.id_to_name.get(span.id_, span.id_)
+        placelike = name in self.metonym_for or self.types.get(name) in _LANDMARK_OWNERS
+        return (
+            placelike
+            and span.label_ not in (DEMONYM, FORCES)
+            and in_facility_name(span, self.words)
+        )
 
     def _with_state_in_focus(self, doc: Doc, found: list[ActorMention]) -> list[ActorMention]:
         """Give unqualified state organs and "pro-government" groups the state in focus
@@ -652,6 +672,32 @@ _GROUP_TYPES = frozenset((EntityType.ARMED_GROUP, EntityType.ORGANIZATION))
 _ACTOR_LABELS = frozenset(
     (EntityType.PERSON.value, EntityType.ARMED_GROUP.value, EntityType.ORGANIZATION.value)
 )
+
+
+_LANDMARK_OWNERS = frozenset((EntityType.PLACE, EntityType.STATE))
+_PARTY_TYPES = frozenset((EntityType.STATE, EntityType.ARMED_GROUP, EntityType.ORGANIZATION))
+
+
+def _owned_units(doc: Doc, found: list[ActorMention], words: EntityWords) -> list[ActorMention]:
+    """'the PMF's 56th Brigade', 'Russia's 64th Motorized Rifle Brigade': a unit known
+    only by its number is its named owner, one mention over both."""
+    by_end = {m.end: m for m in found}
+    out = list(found)
+    for m in found:
+        if m.source == "dictionary" or not numbered_unit(doc[m.start : m.end], words):
+            continue
+        i = m.start
+        if i < 2 or doc[i - 1].tag_ != "POS":
+            continue
+        owner = by_end.get(i - 1)
+        if owner is None or owner.type not in _PARTY_TYPES or owner not in out:
+            continue
+        if doc[owner.start : owner.end].root.head.i not in range(m.start, m.end):
+            continue  # "the PMF's" must own this unit, not a word beyond it
+        out.remove(m)
+        out.remove(owner)
+        out.append(dataclasses.replace(owner, end=m.end, text=doc[owner.start : m.end].text))
+    return out
 
 
 def organ_spans(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -38,6 +39,13 @@ class EntityWords:
     place_of_heads: frozenset[str]
     base_of_heads: frozenset[str]
     organs: StateOrgans
+    #: "anti-Houthi": the name after the prefix is the enemy, not the group
+    against_prefixes: frozenset[str] = frozenset()
+    #: "Baghdad Bridge", "Kabul Road": capitalised nouns that make a name a landmark's
+    facility_name_heads: frozenset[str] = frozenset()
+    #: "56th Brigade": unit nouns a numbered unit ends with
+    unit_heads: frozenset[str] = frozenset()
+    ordinal_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -90,7 +98,15 @@ def load_entity_words() -> EntityWords:
         place_of_heads=frozenset(raw["place_of_heads"]),
         base_of_heads=frozenset(raw["base_of_heads"]),
         organs=_organs(raw["state_organs"]),
+        against_prefixes=_lower(raw.get("against_prefixes", ())),
+        facility_name_heads=_lower(raw.get("facility_name_heads", ())),
+        unit_heads=_lower(raw.get("unit_heads", ())),
+        ordinal_words=_lower(raw.get("ordinal_words", ())),
     )
+
+
+def _lower(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
 
 
 def _organs(raw: dict[str, list[str]]) -> StateOrgans:
@@ -206,3 +222,40 @@ def in_place_context(
     if prep.lower_ in words.place_preps:
         return True
     return prep.lower_ == "of" and prep.head.lower_ in place_nouns
+
+
+def after_against_prefix(span: Span, words: EntityWords | None = None) -> bool:
+    """'anti-Houthi forces', 'anti-Russian partisans': the name is the group's enemy."""
+    words = words or load_entity_words()
+    doc, i = span.doc, span.start
+    if (
+        i >= 1
+        and doc[i - 1].lower_.rstrip("-") in words.against_prefixes
+        and doc[i - 1].text.endswith("-")
+    ):
+        return True
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in words.against_prefixes
+
+
+def in_facility_name(span: Span, words: EntityWords | None = None) -> bool:
+    """'the Baghdad Bridge area', 'Tripoli Street': the name starts a landmark's name."""
+    words = words or load_entity_words()
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    return nxt.text[:1].isupper() and nxt.lower_ in words.facility_name_heads
+
+
+def numbered_unit(span: Span, words: EntityWords | None = None) -> bool:
+    """'56th Brigade', 'Third Division', '64th Motorized Rifle Brigade': a unit known
+    only by its number, which names nobody without its owner."""
+    words = words or load_entity_words()
+    toks = [t for t in span if t.lower_ not in ("the", "a", "an")]
+    if len(toks) < 2 or toks[-1].lower_ not in words.unit_heads:
+        return False
+    first = toks[0].lower_
+    return bool(_ORDINAL.match(first)) or first in words.ordinal_words
+
+
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)?$")

@@ -72,6 +72,8 @@ class Lexicon:
     suffer_verbs: frozenset[str]
     #: "X repulsed an attack by Y": the defender fights back, and kills
     repel_verbs: frozenset[str]
+    #: "the army encountered Taliban militants": meeting an armed party is a clash
+    encounter_verbs: frozenset[str]
     #: "two air raids were reported on X": verbs that only say an event happened
     report_verbs: frozenset[str]
     #: "N were killed when X attacked": conjunctions tying a casualty to an event
@@ -207,6 +209,7 @@ def load_lexicon() -> Lexicon:
         death_verbs=_lower(lex.get("death_verbs", [])),
         suffer_verbs=_lower(lex["suffer_verbs"]),
         repel_verbs=_lower(lex.get("repel_verbs", [])),
+        encounter_verbs=_lower(lex.get("encounter_verbs", [])),
         report_verbs=_lower(lex.get("report_verbs", [])),
         when_marks=_lower(lex.get("when_marks", [])),
         light_verbs=_lower(lex["light_verbs"]),

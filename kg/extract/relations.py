@@ -113,6 +113,8 @@ def load_patterns(lex: Lexicon, directory: Path = PATTERN_DIR) -> list[PatternSp
         "reciprocal_verbs": sorted(lex.reciprocal_verbs | lex.exchange_verbs),
         "reciprocal_nouns": sorted(lex.reciprocal_nouns),
         "death_verbs": sorted(lex.death_verbs),
+        "encounter_verbs": sorted(lex.encounter_verbs),
+        "repel_verbs": sorted(lex.repel_verbs),
         "appeal_verbs": sorted(lex.appeal_verbs),
         "receive_verbs": sorted(lex.receive_verbs),
         "support_things": sorted(
@@ -159,6 +161,7 @@ class RelationFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc._.kg_mentions or []
+        _repair_lemmas(doc, self.lex)
         run = _DocRun(doc, Arguments(mentions, self.lex, self.lookup), self.lex)
         matches = sorted(self.matcher(doc), key=lambda m: min(m[1]))
         for match_id, token_ids in matches:
@@ -483,6 +486,10 @@ class _DocRun:
             return  # "repulsed an attack by X" states X's attack only (``_suffered``)
         subjects = self.actors_of(verb)
         objects = self.objects_of(obj, predicate)
+        if self.lex.verb_preps.get(lemma, {}).get("from") is predicate is RelationType.TARGETS:
+            # "captured the village of X from Russian forces": 'from' hung on the object
+            for _prep, pobj in prep_objects(obj, {"from"}):
+                objects.extend(m for m in self.args.resolve(pobj, places=False) if m.is_actor)
         if lemma in self.lex.place_only_verbs:
             # "HTS fighters entered Hama": a town taken, not talks joined
             objects = [o for o in objects if o.type in (PL, BA)]
@@ -1099,6 +1106,33 @@ class _DocRun:
             heads.extend(things)
         others, phrase = self._opponents(heads)
         self.fight(self.actors_of(verb), others, verb, spec.id, spec.confidence, not phrase)
+
+    def h_encounter(self, nodes: dict[str, Token], spec: Any) -> None:
+        """'the army encountered Taliban militants': a clash, when what was met is
+        an armed party ("encountered resistance" names no one)."""
+        verb, obj = nodes["trigger"], nodes["object"]
+        if is_passive(verb):
+            return
+        others = [
+            m
+            for t in conjuncts(obj)
+            for m in self.args.resolve(t, places=False, coord=False) or self._group_of(t)
+            if m.is_actor
+        ]
+        if others:
+            self.fight(self.actors_of(verb), others, verb, spec.id, spec.confidence, False)
+
+    def h_repelled_from(self, nodes: dict[str, Token], spec: Any) -> None:
+        """'Russian forces were repulsed from Ukrainian positions': the repelled
+        side attacked what it was driven from."""
+        verb, obj = nodes["trigger"], nodes["object"]
+        if not is_passive(verb) or agents(verb):
+            return  # "repelled by X" is read as X's act by the passive reading
+        attackers = [
+            m for t in subject_of(verb) for m in self.args.resolve(t, places=False) if m.is_actor
+        ]
+        objects = self.objects_of(obj, RelationType.TARGETS)
+        self.emit(attackers, RelationType.TARGETS, objects, verb, spec.id, spec.confidence)
 
     def h_reciprocal_noun(self, nodes: dict[str, Token], spec: Any) -> None:
         """'A's clashes with B', 'A attacked P, sparking clashes with B', 'A's
@@ -1802,6 +1836,20 @@ class _DocRun:
             self.emit([backer], RelationType.BACKS, backed, doc[m.start], "generic_group", 0.7)
 
 
+def _repair_lemmas(doc: Doc, lex: Lexicon) -> None:
+    """'retook', 'overran' left as their own lemma by the lemmatizer: a verb
+    the patterns would miss, so it gets its lexicon lemma back."""
+    for tok in doc:
+        low = tok.lower_
+        if (
+            tok.tag_.startswith("VB")
+            and tok.lemma_.lower() == low
+            and low in lex.past_forms
+            and low not in lex.verb_relation
+        ):
+            tok.lemma_ = lex.past_forms[low]
+
+
 SAYING = frozenset({"say", "tell", "claim", "state", "announce", "add"})
 #: "killed in / during / following an ambush": where a casualty verb names its attack
 EVENT_PREPS = frozenset({"in", "during", "by", "following", "after", "amid"})
@@ -1813,7 +1861,8 @@ def is_speaker(doc: Doc, m: ActorMention) -> bool:
     while root.dep_ in ("appos", "conj") and root.head != root:
         root = root.head
     if root.dep_ == "nsubj" and root.head.lemma_.lower() in SAYING:
-        return True
+        # "X claimed to have repelled ...": X speaks of its own deed
+        return not any(c.dep_ == "xcomp" for c in root.head.children)
     if m.type is not PE:
         return False
     # the parser lost the speaker: a person right before a subjectless "told"

@@ -98,3 +98,44 @@ def test_state_organs_belong_to_the_only_state_named(extract_text) -> None:
     assert not [
         t for t in found.triples if t[1] == "targets" and t[0] in ("Egypt", "United Arab Emirates")
     ]
+
+
+def test_anti_prefix_names_the_enemy_not_the_group(extract_text) -> None:
+    found = extract_text(
+        "Anti-Houthi and affiliated forces attacked pro-Houthi forces near Hays in Hodeidah."
+    )
+    assert not [t for t in found.triples if t[0] == "Houthis" and t[1] == "targets"], found.triples
+    found = extract_text(
+        "Anti-Taliban fighters of the National Resistance Front ambushed Taliban forces in Panjshir."
+    )
+    assert not [t for t in found.triples if t[0] == "Taliban"], found.triples
+    found = extract_text("Anti-Russian partisans blew up a railway bridge near Melitopol.")
+    assert not [t for t in found.triples if t[0] == "Russia"], found.triples
+
+
+def test_capital_inside_a_landmark_name_is_not_its_state(extract_text) -> None:
+    for text in [
+        "Israeli warplanes struck militia positions in the Baghdad Bridge area between"
+        " Damascus and Homs.",
+        "Taliban fighters shelled a checkpoint on Kabul Road in Kandahar.",
+        "Gunmen in Misrata attacked a bank on Tripoli Street.",
+    ]:
+        found = extract_text(text)
+        objects = {o for _s, p, o in found.triples if p == "targets"}
+        assert not objects & {"Iraq", "Afghanistan", "Libya", "Baghdad", "Kabul", "Tripoli"}, (
+            text,
+            found.triples,
+        )
+    found = extract_text("Moscow's forces shelled Kharkiv overnight.")
+    assert ("Russia", "targets", "Kharkiv") in found.triples
+
+
+def test_numbered_unit_stands_for_its_owner(extract_text) -> None:
+    found = extract_text("Islamic State militants attacked the PMF's 56th Brigade near Tarmiyah.")
+    assert ("Islamic State", "targets", "Popular Mobilization Forces") in found.triples
+    found = extract_text("Saudi-led coalition jets bombed the Houthis' 3rd Brigade in Marib.")
+    assert any(o == "Houthis" for _s, p, o in found.triples if p == "targets"), found.triples
+    found = extract_text("Russia's 64th Motorized Rifle Brigade shelled villages near Bucha.")
+    assert ("Russia", "targets", "Bucha") in found.triples, found.triples
+    names = {e.name for e in found.extraction.entities}
+    assert "64th Motorized Rifle Brigade" not in names

@@ -150,6 +150,31 @@ FOUND = [
         "in Helmand.",
         ("Afghanistan", "targets", "Taliban"),
     ),
+    (
+        "captured a town from X: 'from' hung on the town",
+        "Ukrainian troops captured the village of Robotyne from Russian forces.",
+        ("Ukraine", "targets", "Russia"),
+    ),
+    (
+        "a past tense the lemmatizer leaves alone, with 'from' on the town",
+        "Houthi fighters retook the town of Harib from Yemeni government forces.",
+        ("Houthis", "targets", "Yemen"),
+    ),
+    (
+        "claimed to have foiled an attack of X: the claimant is the victim",
+        "The Nigerien army claimed to have foiled an attack of Boko Haram near Diffa.",
+        ("Boko Haram", "targets", "Niger"),
+    ),
+    (
+        "coordinated verbs ending in 'were repulsed from'",
+        "Russian forces shelled, assaulted, and were repulsed from Ukrainian positions near Bakhmut.",
+        ("Russia", "targets", "Ukraine"),
+    ),
+    (
+        "repelled from positions: the repelled side attacked",
+        "Wagner fighters were repelled from Malian army positions near Tessalit.",
+        ("Wagner Group", "targets", "Mali"),
+    ),
 ]
 
 NOT_FOUND = [
@@ -193,6 +218,16 @@ NOT_FOUND = [
         "pushing back an advance near a town does not hit the town",
         "Ukrainian troops pushed back a Russian advance near Kupiansk.",
         ("Ukraine", "targets", "Kupiansk"),
+    ),
+    (
+        "a threat to foil attacks is no attack",
+        "The Somali army said it would thwart any attack of al-Shabaab.",
+        ("al-Shabaab", "targets", "Somalia"),
+    ),
+    (
+        "repelled by X: the repeller does not target the place",
+        "Ukrainian forces were repulsed from the outskirts of Kreminna by Russian troops.",
+        ("Russia", "targets", "Kreminna"),
     ),
 ]
 

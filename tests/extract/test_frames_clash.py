@@ -134,6 +134,16 @@ FOUND = [
         "Nigerian troops were engaged in heavy fighting with Boko Haram in Borno.",
         ("Nigeria", "targets", "Boko Haram"),
     ),
+    (
+        "encountered an armed group: a clash",
+        "Afghan security forces encountered Taliban militants during an operation in Kunduz.",
+        ("Taliban", "targets", "Afghanistan"),
+    ),
+    (
+        "encountered an armed group: both sides",
+        "Nigerian troops encountered Boko Haram fighters near Bama on Sunday.",
+        ("Nigeria", "targets", "Boko Haram"),
+    ),
 ]
 
 NOT_FOUND = [
@@ -182,6 +192,11 @@ NOT_FOUND = [
         "a denied clash is not asserted",
         "The Houthis denied that their fighters clashed with Saudi forces.",
         ("Saudi Arabia", "targets", "Houthis"),
+    ),
+    (
+        "encountered resistance names no one",
+        "Afghan forces encountered stiff resistance near Kunduz.",
+        ("Afghanistan", "targets", "Kunduz"),
     ),
 ]
 

@@ -199,3 +199,8 @@ def test_a_govt_force_is_the_state_not_an_organisation(extract_text) -> None:
     )
     assert ("al-Shabaab", "targets", "Somalia") in found.triples, found.triples
     assert not [e for e in found.extraction.entities if e.name.lower() == "govt force"]
+
+
+def test_rangers_shot_dead_are_the_state_of_the_place(extract_text) -> None:
+    found = extract_text("Al-Shabaab gunmen shot and killed two rangers near Jowhar on Friday.")
+    assert ("al-Shabaab", "targets", "Somalia") in found.triples, found.triples
