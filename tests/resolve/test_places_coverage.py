@@ -8,27 +8,11 @@ must stay what they are (the state Niger, a SWAT team).
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 import pytest
 
-from kg.extract import extract
-from kg.model import Article, EntityType
-from kg.resolve.resolver import Resolver
-
-
-@pytest.fixture(scope="module")
-def triples_in(nlp: Any, actor_dictionary: Any):
-    """text -> asserted (subject key, predicate, object key) relations."""
-
-    def run(text: str) -> set[tuple[str, str, str]]:
-        article = Article(id=hashlib.sha256(text.encode()).hexdigest(), text=text, source="t.txt")
-        resolver = Resolver.from_dictionary(actor_dictionary)
-        (found,) = list(extract([article], resolver, nlp=nlp))
-        return {(r.subject, r.predicate.value, r.object) for r in found.relations if not r.negated}
-
-    return run
+from kg.model import EntityType
 
 
 @pytest.fixture(scope="module")
