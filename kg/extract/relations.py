@@ -32,8 +32,10 @@ from kg.extract.syntax import (
     conjuncts,
     is_passive,
     is_verbal,
+    is_word,
     prep_objects,
     subject_of,
+    with_conjoined_verbs,
 )
 from kg.extract.types import ActorMention, Candidate
 from kg.model import EntityType, RelationType
@@ -364,7 +366,7 @@ class _DocRun:
     def attack_owner(self, noun: Token) -> list[ActorMention]:
         """Who carries out an attack noun ("Russian strikes", "the strikes" -> last attacker)."""
         lex = self.lex
-        if noun.lemma_.lower() in lex.attack_devices or noun.lower_ in lex.attack_devices:
+        if is_word(noun, lex.attack_devices):
             return self.device_owner(noun)
         if noun.lemma_.lower() not in lex.noun_relation and noun.lower_ not in lex.noun_relation:
             for c in noun.children:  # "a wave of airstrikes"
@@ -450,9 +452,7 @@ class _DocRun:
         if predicate is RelationType.TARGETS:
             for t in along_with(tok):
                 found.extend(self.args.resolve(t, places=True))
-            if found and (
-                tok.lower_ in self.lex.proxy_nouns or tok.lemma_.lower() in self.lex.proxy_nouns
-            ):
+            if found and is_word(tok, self.lex.proxy_nouns):
                 # "Houthi positions in Hodeidah": the place is hit too
                 for _prep, pobj in prep_objects(tok, {"in", "near", "around", "outside"}):
                     found.extend(
@@ -475,9 +475,7 @@ class _DocRun:
             return
         if lemma == "fire":
             return  # "fired rockets at X" is read by the preposition
-        if predicate is RelationType.TARGETS and (
-            obj.lemma_.lower() in self.lex.attack_devices or obj.lower_ in self.lex.attack_devices
-        ):
+        if predicate is RelationType.TARGETS and is_word(obj, self.lex.attack_devices):
             return  # "their vehicle hit a landmine": the subject is the victim
         if lemma in self.lex.repel_verbs and (
             self.lex.noun_relation.get(obj.lemma_.lower()) is RelationType.TARGETS
@@ -615,7 +613,7 @@ class _DocRun:
             if verb.dep_ == "relcl":
                 carried.append(verb.head)  # "the drones that Iran supplied to X"
             if lemma not in self.lex.fight_for_verbs and not any(
-                c.lemma_.lower() in things or c.lower_ in things for c in carried
+                is_word(c, things) for c in carried
             ):
                 return
         stative = predicate in STATIVE
@@ -729,9 +727,8 @@ class _DocRun:
         casualty verb hangs on, also those of a coordinated casualty verb ("were
         killed and two were wounded following an ambush")."""
         lex = self.lex
-        verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and is_verbal(c))]
         found: list[Token] = []
-        for v in verbs:
+        for v in with_conjoined_verbs(verb):
             pairs = prep_objects(v, EVENT_PREPS)
             for c in v.children:
                 if c.lower_ in ("following", "after") and c.dep_ in ("xcomp", "advcl", "acl"):
@@ -748,8 +745,7 @@ class _DocRun:
         their tank was hit by an X-planted bomb': the doer of the event clause,
         also one hung on a coordinated casualty verb ("and four were wounded when")."""
         lex = self.lex
-        verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and is_verbal(c))]
-        for c in (c for v in verbs for c in v.children):
+        for c in (c for v in with_conjoined_verbs(verb) for c in v.children):
             if c.dep_ != "advcl" or not is_verbal(c):
                 continue
             if not any(m.lower_ in lex.when_marks and m.i < c.i for m in c.children):
@@ -757,8 +753,7 @@ class _DocRun:
             devices = [
                 d
                 for d in c.children
-                if d.dep_ in ("dobj", "obj")
-                and (d.lemma_.lower() in lex.attack_devices or d.lower_ in lex.attack_devices)
+                if d.dep_ in ("dobj", "obj") and is_word(d, lex.attack_devices)
             ]
             planted = [m for d in devices for m in self.device_owner(d)]
             if planted:
@@ -1033,8 +1028,7 @@ class _DocRun:
     def _fight_noun(self, tok: Token) -> bool:
         """'clashes', 'fighting', 'an exchange of fire' (not 'a prisoner exchange')."""
         lex = self.lex
-        words = lex.clash_nouns | lex.reciprocal_nouns
-        if tok.lemma_.lower() not in words and tok.lower_ not in words:
+        if not is_word(tok, lex.clash_nouns | lex.reciprocal_nouns):
             return False
         if tok.lemma_.lower() != "exchange":
             return True
@@ -1098,8 +1092,7 @@ class _DocRun:
             things = [
                 c
                 for c in verb.children
-                if c.dep_ in ("dobj", "obj")
-                and (c.lemma_.lower() in lex.exchanged_things or c.lower_ in lex.exchanged_things)
+                if c.dep_ in ("dobj", "obj") and is_word(c, lex.exchanged_things)
             ]
             if not things:
                 return  # "exchanged prisoners" is no fight
@@ -1486,8 +1479,7 @@ class _DocRun:
         units = [
             p
             for _prep, p in prep_objects(noun, {"of"})
-            if self.args.at(p) is None
-            and (p.lower_ in lex.subunit_modifiers or p.lemma_.lower() in lex.subunit_modifiers)
+            if self.args.at(p) is None and is_word(p, lex.subunit_modifiers)
         ]
         led = [
             m

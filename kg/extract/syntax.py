@@ -61,6 +61,17 @@ def is_verbal(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX")
 
 
+def is_word(tok: Token, words: frozenset[str] | set[str]) -> bool:
+    """The token's lemma or its lower-cased form is one of ``words`` (lexicon lists
+    hold lemmas, but the tagger sometimes leaves a plural or past form as is)."""
+    return tok.lemma_.lower() in words or tok.lower_ in words
+
+
+def with_conjoined_verbs(verb: Token) -> list[Token]:
+    """The verb and the verbs coordinated under it ("were killed and two were wounded")."""
+    return [verb, *(c for c in verb.children if c.dep_ == "conj" and is_verbal(c))]
+
+
 def is_passive(verb: Token) -> bool:
     """A passive clause ("was struck", "a group backed by Turkey")."""
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
