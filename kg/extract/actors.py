@@ -272,6 +272,7 @@ class ActorFinder:
         """Give unqualified state organs and "pro-government" groups the state in focus
         (or drop the groups when the text leaves it open)."""
         focus = state_in_focus(found, self.countries)
+        doc._.kg_focus = focus  # coreference reads the same decision ("the army")
         out = []
         for m in found:
             if STATE_IN_FOCUS in (m.name, m.group_of):

@@ -40,7 +40,6 @@ from spacy.tokens import Doc, Token
 import kg.extract.extensions  # noqa: F401  (registers doc._.kg_coref)
 from kg.errors import ConfigError
 from kg.extract.entity_words import load_entity_words
-from kg.extract.focus import country_map, state_in_focus
 from kg.extract.types import ActorMention
 from kg.model import EntityType, RelationType
 
@@ -160,8 +159,6 @@ class Profiles:
     names: Mapping[str, str] = field(default_factory=dict)
     #: name -> entity type
     types: Mapping[str, EntityType] = field(default_factory=dict)
-    #: place or base -> the state it lies in
-    countries: Mapping[str, str] = field(default_factory=dict)
 
 
 def dictionary_profiles(dictionary: Any) -> Profiles:
@@ -173,7 +170,6 @@ def dictionary_profiles(dictionary: Any) -> Profiles:
         entries = entries()
     if isinstance(entries, Mapping):
         entries = entries.values()
-    entries = list(entries)
     text: dict[str, str] = {}
     names: dict[str, str] = {}
     leads: dict[str, str] = {}
@@ -191,9 +187,7 @@ def dictionary_profiles(dictionary: Any) -> Profiles:
         kind = get("type")
         if kind:
             types[name] = EntityType(str(getattr(kind, "value", kind)))
-    return Profiles(
-        text=text, leads=leads, names=names, types=types, countries=country_map(entries)
-    )
+    return Profiles(text=text, leads=leads, names=names, types=types)
 
 
 def _field(entry: Any, name: str) -> Any:
@@ -236,7 +230,7 @@ def resolve_links(
     covered = {i for m in mentions for i in range(m.start, m.end)}
     described = _article_descriptions(doc, mentions)
     organs = _state_organs(doc, mentions, cues)
-    focus = _focus_mention(mentions, profiles)
+    focus = _focus_mention(doc)
     history: list[_Seen] = []
     links: dict[int, ActorMention] = {}
     for tok in doc:
@@ -304,9 +298,10 @@ def _state_organs(doc: Doc, mentions: Sequence[ActorMention], cues: Cues) -> lis
     return out
 
 
-def _focus_mention(mentions: Sequence[ActorMention], profiles: Profiles) -> ActorMention | None:
-    """The state in focus as a stand-in mention (placed at each trigger that uses it)."""
-    name = state_in_focus(mentions, profiles.countries)
+def _focus_mention(doc: Doc) -> ActorMention | None:
+    """The state in focus the actor finder decided (``kg.extract.focus``), as a
+    stand-in mention placed at each trigger that uses it."""
+    name = doc._.kg_focus
     if name is None:
         return None
     return ActorMention(0, 1, name, name, EntityType.STATE, "organ")

@@ -13,6 +13,8 @@ from spacy.tokens import Doc
 DOC_EXTENSIONS: dict[str, object] = {
     # list[ActorMention]: actors, bases and places found by kg_actors
     "kg_mentions": None,
+    # str | None: the state in focus (kg.extract.focus), decided once by kg_actors
+    "kg_focus": None,
     # list[Candidate]: relation candidates found by kg_relations
     "kg_candidates": None,
     # datetime.date | None: the article's publication date (for relative dates)
